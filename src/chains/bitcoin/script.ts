@@ -1,0 +1,67 @@
+import { secp256k1 } from '@noble/curves/secp256k1.js';
+import type { ScriptType } from '../types.js';
+import { hash160, taggedHash } from './hashes.js';
+
+/**
+ * The "payload" of an address: the fixed-width bytes that, with the script type, determine it.
+ * Derivation produces payloads (packed, fixed width); strings are made only when needed.
+ * - p2pkh, p2wpkh: HASH160(compressed key) · p2sh-p2wpkh: HASH160(0x0014 ‖ HASH160(key))
+ * - p2tr: the BIP-86 tweaked x-only output key (32 bytes)
+ */
+export const BITCOIN_PAYLOAD_WIDTH = { p2pkh: 20, 'p2sh-p2wpkh': 20, p2wpkh: 20, p2tr: 32 } as const;
+export type BitcoinScriptType = keyof typeof BITCOIN_PAYLOAD_WIDTH;
+
+export function isBitcoinScript(script: ScriptType): script is BitcoinScriptType {
+  return script in BITCOIN_PAYLOAD_WIDTH;
+}
+
+/** BIP-341 key-path-only tweak (BIP-86): Q = P + int(hashTapTweak(x(P)))·G, returned x-only. */
+export function taprootOutputKey(compressedKey: Uint8Array): Uint8Array {
+  const P = secp256k1.Point.fromBytes(compressedKey);
+  const x = compressedKey.subarray(1);
+  // BIP-340 lift_x: the internal key is taken with even y.
+  const even = P.y % 2n === 0n ? P : P.negate();
+  const t = BigInt('0x' + Buffer.from(taggedHash('TapTweak', x)).toString('hex'));
+  if (t >= secp256k1.Point.CURVE().n) throw new RangeError('taproot tweak out of range');
+  const Q = even.add(secp256k1.Point.BASE.multiply(t));
+  return Q.toBytes(true).subarray(1);
+}
+
+/** Payload from a compressed public key: the reference (one key at a time) path. */
+export function bitcoinPayload(script: BitcoinScriptType, compressedKey: Uint8Array): Uint8Array {
+  switch (script) {
+    case 'p2pkh':
+    case 'p2wpkh':
+      return hash160(compressedKey);
+    case 'p2sh-p2wpkh':
+      return hash160(p2wpkhScript(hash160(compressedKey)));
+    case 'p2tr':
+      return taprootOutputKey(compressedKey);
+  }
+}
+
+const p2wpkhScript = (keyHash: Uint8Array): Uint8Array => concat([0x00, 0x14], keyHash);
+
+/** scriptPubKey for a payload: what Electrum scripthashes and Esplora /scripthash are computed from. */
+export function scriptPubKey(script: BitcoinScriptType, payload: Uint8Array): Uint8Array {
+  switch (script) {
+    case 'p2pkh':
+      return concat([0x76, 0xa9, 0x14], payload, [0x88, 0xac]);
+    case 'p2sh-p2wpkh':
+      return concat([0xa9, 0x14], payload, [0x87]);
+    case 'p2wpkh':
+      return p2wpkhScript(payload);
+    case 'p2tr':
+      return concat([0x51, 0x20], payload);
+  }
+}
+
+function concat(...parts: (ArrayLike<number>)[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
