@@ -32,8 +32,16 @@ export interface ExportedKey {
   testnet?: boolean;
   /** True when the path was not stated by the input and the standard account path was assumed. */
   pathAssumed?: boolean;
+  /**
+   * Set when the input marks this key as one cosigner of a multisig wallet (SLIP-0132 Ypub/Zpub/Upub/Vpub,
+   * Coldcard bip45/bip48 sections): its addresses need every cosigner's key, so single-sig scans do not apply.
+   */
+  multisig?: MultisigScript;
   origins: KeyOrigin[];
 }
+
+/** Script wrapping of a multisig wallet a cosigner key belongs to (BIP-45 / BIP-48). */
+export type MultisigScript = 'p2sh' | 'p2sh-p2wsh' | 'p2wsh';
 
 /** A parsed output descriptor kept whole, for descriptor-defined wallets (multisig, addr(), raw()). */
 export interface DescriptorWallet {

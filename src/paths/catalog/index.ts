@@ -1,0 +1,31 @@
+import { InputError, RestoreScanError } from '../../errors.js';
+import type { Scheme } from '../scheme.js';
+import { BITCOIN_SCHEMES } from './bitcoin.js';
+import { EVM_SCHEMES } from './evm.js';
+import { SOLANA_SCHEMES } from './solana.js';
+import { TRON_SCHEMES } from './tron.js';
+
+export { BITCOIN_SCHEMES, EVM_SCHEMES, SOLANA_SCHEMES, TRON_SCHEMES };
+
+/** Every known convention, in catalog order (the order of coverage listings and of the README table). */
+export const CATALOG: readonly Scheme[] = Object.freeze([...BITCOIN_SCHEMES, ...EVM_SCHEMES, ...SOLANA_SCHEMES, ...TRON_SCHEMES]);
+
+const BY_ID: ReadonlyMap<string, Scheme> = (() => {
+  const map = new Map<string, Scheme>();
+  for (const s of CATALOG) {
+    if (map.has(s.id)) throw new RestoreScanError('INTERNAL', `scheme id ${s.id} is defined twice`);
+    map.set(s.id, s);
+  }
+  return map;
+})();
+
+export function findScheme(id: string): Scheme | undefined {
+  return BY_ID.get(id);
+}
+
+/** The scheme with this id; an InputError (e.g. for `derive --scheme`) when there is none. */
+export function getScheme(id: string): Scheme {
+  const s = BY_ID.get(id);
+  if (!s) throw new InputError('--scheme', `unknown scheme ${JSON.stringify(id)} (see \`restore-scan paths\` or the README for the list)`);
+  return s;
+}
