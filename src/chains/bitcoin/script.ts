@@ -1,6 +1,6 @@
-import { secp256k1 } from '@noble/curves/secp256k1.js';
 import type { ScriptType } from '../types.js';
-import { hash160, taggedHash } from './hashes.js';
+import { hash160 } from './hashes.js';
+import { taprootOutputKey, xOnly } from './taproot.js';
 
 /**
  * The "payload" of an address: the fixed-width bytes that, with the script type, determine it.
@@ -15,18 +15,6 @@ export function isBitcoinScript(script: ScriptType): script is BitcoinScriptType
   return script in BITCOIN_PAYLOAD_WIDTH;
 }
 
-/** BIP-341 key-path-only tweak (BIP-86): Q = P + int(hashTapTweak(x(P)))·G, returned x-only. */
-export function taprootOutputKey(compressedKey: Uint8Array): Uint8Array {
-  const P = secp256k1.Point.fromBytes(compressedKey);
-  const x = compressedKey.subarray(1);
-  // BIP-340 lift_x: the internal key is taken with even y.
-  const even = P.y % 2n === 0n ? P : P.negate();
-  const t = BigInt('0x' + Buffer.from(taggedHash('TapTweak', x)).toString('hex'));
-  if (t >= secp256k1.Point.CURVE().n) throw new RangeError('taproot tweak out of range');
-  const Q = even.add(secp256k1.Point.BASE.multiply(t));
-  return Q.toBytes(true).subarray(1);
-}
-
 /** Payload from a compressed public key: the reference (one key at a time) path. */
 export function bitcoinPayload(script: BitcoinScriptType, compressedKey: Uint8Array): Uint8Array {
   switch (script) {
@@ -36,7 +24,7 @@ export function bitcoinPayload(script: BitcoinScriptType, compressedKey: Uint8Ar
     case 'p2sh-p2wpkh':
       return hash160(p2wpkhScript(hash160(compressedKey)));
     case 'p2tr':
-      return taprootOutputKey(compressedKey);
+      return taprootOutputKey(xOnly(compressedKey));
   }
 }
 
