@@ -1,0 +1,515 @@
+import * as net from 'node:net';
+import * as tls from 'node:tls';
+import { abortedError } from './abort.js';
+import { systemClock, type Clock } from './clock.js';
+import { createConcurrencyLimit } from './concurrency.js';
+import { isRetryableError, TransportError } from './errors.js';
+import { JsonRpcError } from './json-rpc-error.js';
+import {
+  parseNotification,
+  parseResponseMessage,
+  requestMessage,
+  type JsonRpcCall,
+  type JsonRpcId,
+  type JsonRpcNotification,
+  type JsonRpcResponseMessage,
+} from './json-rpc-message.js';
+import type { JsonRpcCallOptions, JsonRpcSettled } from './json-rpc.js';
+import { LineSplitter } from './line-splitter.js';
+import { retryDelayMs, type BackoffOptions } from './retry.js';
+import { scrubUrl } from './scrub-url.js';
+import { createStats, type EndpointStats } from './stats.js';
+import { createTokenBucket } from './token-bucket.js';
+
+export interface LineJsonClientOptions extends BackoffOptions {
+  /** `tcp://host:port`, or `ssl://host:port` / `tls://host:port` for TLS. */
+  url: string;
+  /** Extra TLS options: Electrum servers often use self-signed certificates (`ca`, or `rejectUnauthorized: false`). */
+  tlsOptions?: tls.ConnectionOptions;
+  /** Per request (default 30 s: ElectrumX may hold replies ~1 s to pad them). */
+  timeoutMs?: number;
+  /** Default: `timeoutMs`. */
+  connectTimeoutMs?: number;
+  /** Re-sends of an idempotent request after a reset, timeout or dropped batch entry (default 4). */
+  retries?: number;
+  /** Frames (single requests or batches) awaiting their answer at once (default 16). */
+  maxInFlight?: number;
+  requestsPerSecond?: number;
+  burst?: number;
+  /** Longest accepted line (default 32 MiB; ElectrumX sends up to ~8 MB). */
+  maxLineBytes?: number;
+  /** Runs on every (re)connection before any queued request is sent: the place for `server.version`. */
+  onConnect?: (session: LineJsonSession) => Promise<void>;
+  /** Server-initiated messages (`method`, no `id`): subscription updates. */
+  onNotification?: (notification: JsonRpcNotification) => void;
+  /** Errors thrown by `onNotification`; without it they become process warnings. */
+  onError?: (err: unknown) => void;
+  clock?: Clock;
+  random?: () => number;
+  secrets?: readonly string[];
+}
+
+/** Requests on one connection, for `onConnect`: sent at once, never retried. */
+export interface LineJsonSession {
+  request(method: string, params?: JsonRpcCall['params']): Promise<unknown>;
+}
+
+export interface LineJsonClient {
+  readonly endpoint: string;
+  readonly stats: EndpointStats;
+  /** True while a connection is open. */
+  readonly connected: boolean;
+  request(method: string, params?: JsonRpcCall['params'], options?: JsonRpcCallOptions): Promise<unknown>;
+  /** One batch line; results in call order; rejects with the first failed entry's error. */
+  batch(calls: readonly JsonRpcCall[], options?: JsonRpcCallOptions): Promise<unknown[]>;
+  batchSettled(calls: readonly JsonRpcCall[], options?: JsonRpcCallOptions): Promise<JsonRpcSettled[]>;
+  /** Rejects what is pending and closes the connection. */
+  close(): Promise<void>;
+}
+
+export const LINE_JSON_DEFAULTS = Object.freeze({
+  timeoutMs: 30_000,
+  retries: 4,
+  maxInFlight: 16,
+  maxLineBytes: 32 * 1024 * 1024,
+});
+
+interface Entry {
+  call: JsonRpcCall;
+  idempotent: boolean;
+  /** Times put on the wire. */
+  sent: number;
+  settled: boolean;
+  resolve: (value: unknown) => void;
+  reject: (err: unknown) => void;
+}
+
+interface Frame {
+  conn: Connection;
+  /** Ids still waiting for their answer. */
+  open: Set<JsonRpcId>;
+  sentAt: number;
+  timer: ReturnType<typeof setTimeout> | undefined;
+  finish: () => void;
+}
+
+interface Connection {
+  socket: net.Socket;
+  splitter: LineSplitter;
+  frames: Set<Frame>;
+  lastDataAt: number;
+  dead: boolean;
+  /** Why we destroyed it, when we did. */
+  failure: TransportError | undefined;
+  ready: Promise<Connection>;
+}
+
+interface Target {
+  host: string;
+  port: number;
+  secure: boolean;
+}
+
+function parseTarget(url: string): Target {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch (cause) {
+    throw new RangeError(`Invalid Electrum URL: ${scrubUrl(url)} (expected tcp://host:port or ssl://host:port)`, { cause });
+  }
+  const scheme = parsed.protocol.replace(/:$/, '');
+  if (scheme !== 'tcp' && scheme !== 'ssl' && scheme !== 'tls')
+    throw new RangeError(`Unsupported scheme "${scheme}" in ${scrubUrl(url)} (expected tcp, ssl or tls)`);
+  const port = Number(parsed.port);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new RangeError(`Missing or invalid port in ${scrubUrl(url)}`);
+  return { host: parsed.hostname.replace(/^\[(.*)\]$/, '$1'), port, secure: scheme !== 'tcp' };
+}
+
+/**
+ * Line-delimited JSON-RPC over TCP or TLS (the Electrum protocol): lazy connection, replies matched by id (batch
+ * arrays too), trailing padding tolerated, notifications routed, per-request timeout, reconnection with re-sending
+ * of idempotent requests that were in flight.
+ */
+export function lineJsonClient(options: LineJsonClientOptions): LineJsonClient {
+  const target = parseTarget(options.url);
+  const endpoint = scrubUrl(options.url);
+  const secrets = options.secrets ?? [];
+  const clock = options.clock ?? systemClock;
+  const random = options.random ?? Math.random;
+  const timeoutMs = options.timeoutMs ?? LINE_JSON_DEFAULTS.timeoutMs;
+  const connectTimeoutMs = options.connectTimeoutMs ?? timeoutMs;
+  const retries = options.retries ?? LINE_JSON_DEFAULTS.retries;
+  const maxLineBytes = options.maxLineBytes ?? LINE_JSON_DEFAULTS.maxLineBytes;
+  const limit = createConcurrencyLimit(options.maxInFlight ?? LINE_JSON_DEFAULTS.maxInFlight);
+  const bucket =
+    options.requestsPerSecond === undefined
+      ? undefined
+      : createTokenBucket({ requestsPerSecond: options.requestsPerSecond, burst: options.burst ?? 1, clock });
+  const stats = createStats();
+  const pending = new Map<JsonRpcId, { entry: Entry; frame: Frame }>();
+  let nextId = 1;
+  let current: Connection | undefined;
+  let closed = false;
+
+  const transportError = (
+    code: 'NETWORK' | 'PROTOCOL',
+    message: string,
+    extra: { retryable: boolean; cause?: unknown; details?: string },
+  ): TransportError => new TransportError(code, message, { endpoint, secrets, ...extra });
+
+  const closedError = (): TransportError => transportError('NETWORK', 'the client was closed', { retryable: false });
+
+  function settle(entry: Entry, outcome: { ok: true; value: unknown } | { ok: false; error: unknown }): void {
+    if (entry.settled) return;
+    entry.settled = true;
+    if (outcome.ok) entry.resolve(outcome.value);
+    else {
+      if (outcome.error instanceof TransportError) {
+        outcome.error.attempts = entry.sent;
+        stats.failures++;
+      }
+      entry.reject(outcome.error);
+    }
+  }
+
+  /** Retries what may be retried (after a backoff), rejects the rest. */
+  function failEntries(entries: readonly Entry[], error: unknown): void {
+    const again: Entry[] = [];
+    for (const entry of entries) {
+      if (entry.settled) continue;
+      const retry = !closed && entry.idempotent && entry.sent > 0 && entry.sent <= retries && isRetryableError(error);
+      if (retry) again.push(entry);
+      else settle(entry, { ok: false, error });
+    }
+    if (again.length === 0) return;
+    stats.retries += again.length;
+    const attempt = Math.min(...again.map((e) => e.sent)) - 1;
+    void clock.sleep(retryDelayMs(error, attempt, options, random)).then(() => dispatch(again));
+  }
+
+  function closeFrameIds(frame: Frame, ids: Iterable<JsonRpcId>): Entry[] {
+    const entries: Entry[] = [];
+    for (const id of ids) {
+      const slot = pending.get(id);
+      pending.delete(id);
+      frame.open.delete(id);
+      if (slot) entries.push(slot.entry);
+    }
+    if (frame.open.size === 0) {
+      clearTimeout(frame.timer);
+      frame.conn.frames.delete(frame);
+      frame.finish();
+    }
+    return entries;
+  }
+
+  function onReply(reply: JsonRpcResponseMessage): Frame | undefined {
+    if (reply.id === null) return undefined;
+    const slot = pending.get(reply.id);
+    if (!slot) return undefined; // a late answer to a request that timed out
+    const [entry] = closeFrameIds(slot.frame, [reply.id]);
+    if (!entry) return slot.frame;
+    if (reply.ok) settle(entry, { ok: true, value: reply.result });
+    else {
+      const error = new JsonRpcError(entry.call.method, reply.error, { endpoint, secrets });
+      if (error.isRateLimited) stats.rateLimited++;
+      failEntries([entry], error);
+    }
+    return slot.frame;
+  }
+
+  function onNotification(notification: JsonRpcNotification): void {
+    try {
+      options.onNotification?.(notification);
+    } catch (err) {
+      if (options.onError) options.onError(err);
+      else process.emitWarning(`line-json notification handler failed: ${String(err)}`);
+    }
+  }
+
+  function onMessage(message: unknown): void {
+    if (Array.isArray(message)) {
+      const touched = new Set<Frame>();
+      for (const item of message) {
+        const reply = parseResponseMessage(item);
+        const frame = reply && onReply(reply);
+        if (frame) touched.add(frame);
+      }
+      // A batch is answered by one array: whatever it left out is not coming.
+      for (const frame of touched) {
+        if (frame.open.size === 0) continue;
+        const missing = closeFrameIds(frame, [...frame.open]);
+        failEntries(missing, transportError('PROTOCOL', 'the batch reply left out some calls', { retryable: true }));
+      }
+      return;
+    }
+    const reply = parseResponseMessage(message);
+    if (reply) {
+      onReply(reply);
+      return;
+    }
+    const notification = parseNotification(message);
+    if (notification) onNotification(notification);
+  }
+
+  function destroy(conn: Connection, failure: TransportError): void {
+    conn.failure ??= failure;
+    conn.socket.destroy();
+  }
+
+  function onData(conn: Connection, chunk: Buffer): void {
+    conn.lastDataAt = clock.now();
+    stats.bytesReceived += chunk.length;
+    let lines: string[];
+    try {
+      lines = conn.splitter.push(chunk);
+    } catch (cause) {
+      destroy(conn, transportError('PROTOCOL', 'a reply line is too long', { retryable: false, cause }));
+      return;
+    }
+    for (const raw of lines) {
+      const line = raw.trim(); // ElectrumX pads lines with spaces before the newline
+      if (line === '') continue;
+      let message: unknown;
+      try {
+        message = JSON.parse(line);
+      } catch (cause) {
+        // The stream can no longer be trusted; start afresh and re-send.
+        destroy(conn, transportError('PROTOCOL', 'the server sent a line that is not JSON', {
+          retryable: true, cause, details: line.slice(0, 200),
+        }));
+        return;
+      }
+      onMessage(message);
+    }
+  }
+
+  function onClose(conn: Connection, socketError: Error | undefined): void {
+    conn.dead = true;
+    if (current === conn) current = undefined;
+    const error =
+      conn.failure ??
+      transportError('NETWORK', 'the connection was closed', {
+        retryable: true, cause: socketError, details: socketError?.message,
+      });
+    for (const frame of [...conn.frames]) failEntries(closeFrameIds(frame, [...frame.open]), error);
+  }
+
+  function writeFrame(conn: Connection, entries: readonly Entry[]): Promise<void> {
+    return new Promise<void>((finish) => {
+      const ids = entries.map(() => nextId++);
+      const frame: Frame = { conn, open: new Set(ids), sentAt: clock.now(), timer: undefined, finish };
+      const messages = entries.map((entry, i) => requestMessage(ids[i] as JsonRpcId, entry.call));
+      entries.forEach((entry, i) => {
+        entry.sent++;
+        pending.set(ids[i] as JsonRpcId, { entry, frame });
+      });
+      conn.frames.add(frame);
+      frame.timer = setTimeout(() => {
+        if (frame.open.size === 0) return;
+        const silent = conn.lastDataAt < frame.sentAt;
+        const error = transportError('NETWORK', `no answer within ${timeoutMs} ms`, { retryable: true });
+        failEntries(closeFrameIds(frame, [...frame.open]), error);
+        // Nothing at all came back since we asked: the connection is presumed dead.
+        if (silent) destroy(conn, error);
+      }, timeoutMs);
+      const line = `${JSON.stringify(messages.length === 1 ? messages[0] : messages)}\n`;
+      stats.requests++;
+      stats.bytesSent += Buffer.byteLength(line);
+      conn.socket.write(line);
+    });
+  }
+
+  function openConnection(): Connection {
+    const socket = target.secure
+      ? tls.connect({
+          host: target.host,
+          port: target.port,
+          servername: net.isIP(target.host) ? undefined : target.host,
+          ...options.tlsOptions,
+        })
+      : net.connect({ host: target.host, port: target.port });
+    socket.setNoDelay(true);
+    let resolveReady: (conn: Connection) => void = () => undefined;
+    let rejectReady: (err: unknown) => void = () => undefined;
+    const ready = new Promise<Connection>((resolve, reject) => {
+      resolveReady = resolve;
+      rejectReady = reject;
+    });
+    ready.catch(() => undefined); // observed by whoever awaits it; avoid an unhandled rejection otherwise
+    const conn: Connection = {
+      socket,
+      splitter: new LineSplitter(maxLineBytes),
+      frames: new Set(),
+      lastDataAt: clock.now(),
+      dead: false,
+      failure: undefined,
+      ready,
+    };
+    let socketError: Error | undefined;
+    const connectTimer = setTimeout(
+      () => destroy(conn, transportError('NETWORK', `could not connect within ${connectTimeoutMs} ms`, { retryable: true })),
+      connectTimeoutMs,
+    );
+
+    socket.once(target.secure ? 'secureConnect' : 'connect', () => {
+      clearTimeout(connectTimer);
+      if (!options.onConnect) return resolveReady(conn);
+      options.onConnect(sessionOn(conn)).then(
+        () => resolveReady(conn),
+        (cause: unknown) => {
+          const failure = transportError('PROTOCOL', 'the connection handshake failed', {
+            retryable: isRetryableError(cause),
+            cause,
+            details: cause instanceof Error ? cause.message : String(cause),
+          });
+          destroy(conn, failure);
+          rejectReady(failure);
+        },
+      );
+    });
+    socket.on('data', (chunk: Buffer) => onData(conn, chunk));
+    socket.on('error', (err) => {
+      socketError = err;
+    });
+    socket.on('close', () => {
+      clearTimeout(connectTimer);
+      rejectReady(
+        conn.failure ??
+          transportError('NETWORK', 'could not connect', {
+            retryable: true,
+            cause: socketError,
+            details: socketError?.message,
+          }),
+      );
+      onClose(conn, socketError);
+    });
+    return conn;
+  }
+
+  function connection(): Promise<Connection> {
+    if (closed) return Promise.reject(closedError());
+    if (!current || current.dead) current = openConnection();
+    return current.ready;
+  }
+
+  /** Requests on a connection that is still being set up (`onConnect`): bypass the queue, no retries. */
+  function sessionOn(conn: Connection): LineJsonSession {
+    return {
+      request: (method, params) =>
+        new Promise<unknown>((resolve, reject) => {
+          const entry: Entry = {
+            call: params === undefined ? { method } : { method, params },
+            idempotent: false,
+            sent: 0,
+            settled: false,
+            resolve,
+            reject,
+          };
+          void writeFrame(conn, [entry]);
+        }),
+    };
+  }
+
+  async function dispatch(entries: readonly Entry[]): Promise<void> {
+    if (entries.every((e) => e.settled)) return;
+    if (closed) {
+      for (const entry of entries) settle(entry, { ok: false, error: closedError() });
+      return;
+    }
+    try {
+      await limit.run(async () => {
+        const conn = await connection();
+        await bucket?.take();
+        const live = entries.filter((e) => !e.settled);
+        if (live.length === 0) return;
+        if (conn.dead) throw conn.failure ?? transportError('NETWORK', 'the connection was closed', { retryable: true });
+        await writeFrame(conn, live);
+      });
+    } catch (err) {
+      // Could not connect: counts as an attempt of every entry.
+      for (const entry of entries) if (!entry.settled) entry.sent++;
+      failEntries(entries, err);
+    }
+  }
+
+  function makeEntries(calls: readonly JsonRpcCall[], callOptions: JsonRpcCallOptions): { entries: Entry[]; results: Promise<JsonRpcSettled>[] } {
+    const { signal } = callOptions;
+    const entries: Entry[] = [];
+    const results = calls.map(
+      (call) =>
+        new Promise<JsonRpcSettled>((resolveOutcome) => {
+          const entry: Entry = {
+            call,
+            idempotent: callOptions.idempotent ?? true,
+            sent: 0,
+            settled: false,
+            resolve: (result) => {
+              signal?.removeEventListener('abort', onAbort);
+              resolveOutcome({ ok: true, result });
+            },
+            reject: (error) => {
+              signal?.removeEventListener('abort', onAbort);
+              resolveOutcome({ ok: false, error: error as TransportError });
+            },
+          };
+          // An aborted call is settled at once; a late reply to it is ignored.
+          const onAbort = (): void => {
+            if (entry.settled) return;
+            entry.settled = true;
+            resolveOutcome({ ok: false, error: abortedError(signal) });
+          };
+          signal?.addEventListener('abort', onAbort, { once: true });
+          entries.push(entry);
+        }),
+    );
+    return { entries, results };
+  }
+
+  async function batchSettled(calls: readonly JsonRpcCall[], callOptions: JsonRpcCallOptions = {}): Promise<JsonRpcSettled[]> {
+    if (callOptions.signal?.aborted) throw abortedError(callOptions.signal);
+    if (calls.length === 0) return [];
+    const { entries, results } = makeEntries(calls, callOptions);
+    void dispatch(entries);
+    const settled = await Promise.all(results);
+    if (callOptions.signal?.aborted) throw abortedError(callOptions.signal);
+    return settled;
+  }
+
+  async function batch(calls: readonly JsonRpcCall[], callOptions?: JsonRpcCallOptions): Promise<unknown[]> {
+    const settled = await batchSettled(calls, callOptions);
+    return settled.map((outcome) => {
+      if (!outcome.ok) throw outcome.error;
+      return outcome.result;
+    });
+  }
+
+  async function request(method: string, params?: JsonRpcCall['params'], callOptions?: JsonRpcCallOptions): Promise<unknown> {
+    const [result] = await batch([params === undefined ? { method } : { method, params }], callOptions);
+    return result;
+  }
+
+  async function close(): Promise<void> {
+    closed = true;
+    const conn = current;
+    current = undefined;
+    for (const { entry } of pending.values()) settle(entry, { ok: false, error: closedError() });
+    if (!conn || conn.socket.destroyed) return;
+    await new Promise<void>((resolve) => {
+      conn.socket.once('close', () => resolve());
+      destroy(conn, closedError());
+    });
+  }
+
+  return Object.freeze({
+    endpoint,
+    stats,
+    get connected() {
+      return current !== undefined && !current.dead;
+    },
+    request,
+    batch,
+    batchSettled,
+    close,
+  });
+}
