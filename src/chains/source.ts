@@ -1,0 +1,69 @@
+import type { AssetKind } from '../report/types.js';
+import type { Family, Network } from './types.js';
+
+/**
+ * The contract between the discovery engine and every indexer client (BDK-style: a chain source takes plain
+ * requests and returns plain answers; it owns no wallet state and no gap logic).
+ */
+
+/** One address to ask about. Bitcoin-likes also carry the scriptPubKey (Electrum and Esplora key by script hash). */
+export interface AddressRef {
+  /** As shown to users: base58/bech32/cashaddr, EIP-55 for EVM, base58 for Solana and Tron. */
+  address: string;
+  /** Bitcoin-likes: the output script. */
+  script?: Uint8Array;
+}
+
+/** Something an address holds. Amounts in base units; zero holdings are not assets and are never returned. */
+export interface FoundAsset {
+  kind: AssetKind;
+  amount: bigint;
+  contract?: string;
+  mint?: string;
+  tokenId?: string;
+  decimals?: number;
+  symbol?: string;
+  name?: string;
+  /** Bitcoin: the unconfirmed part included in `amount` (may be negative). */
+  unconfirmed?: bigint;
+  compressed?: boolean;
+}
+
+/** The answer for one address on one network. */
+export interface AddressActivity {
+  address: string;
+  /** Activity rule (DESIGN): any history, any balance, or any token/NFT holding. */
+  used: boolean;
+  /** Transactions seen (Bitcoin: confirmed + mempool; EVM: nonce or transfers seen; Solana: signatures). */
+  txCount: number;
+  /** Holdings found while answering (the native balance at least, when non-zero). */
+  assets: FoundAsset[];
+}
+
+export interface SourceCallOptions {
+  signal?: AbortSignal;
+}
+
+/** An indexer client for one network. `id` names it in failures: `type url` with credentials scrubbed. */
+export interface ChainSource {
+  readonly id: string;
+  readonly type: string;
+  readonly family: Family;
+  readonly network: Network;
+  /**
+   * Activity of a window of addresses, in input order. Implementations batch as their protocol allows
+   * (Electrum batches, JSON-RPC batches, Multicall3, getMultipleAccounts, OR-ed log topics) and respect their
+   * endpoint's limits. A query that failed after its retries REJECTS (never reports "unused").
+   */
+  activity(addresses: readonly AddressRef[], options?: SourceCallOptions): Promise<AddressActivity[]>;
+  /**
+   * Full holdings of used addresses (token balances with metadata, NFTs), when `activity` gives only part of
+   * them. Sources whose `activity` is already complete may return the same as `activity`.
+   */
+  holdings(addresses: readonly AddressRef[], options?: SourceCallOptions): Promise<AddressActivity[]>;
+  /** Checks the endpoint serves this network (EVM chain id, genesis hash…); rejects with CHAIN_MISMATCH. */
+  verify?(options?: SourceCallOptions): Promise<void>;
+  /** Requests sent so far (for stats and benchmarks). */
+  readonly requests: () => number;
+  close?(): Promise<void>;
+}
