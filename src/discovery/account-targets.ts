@@ -1,0 +1,24 @@
+import type { Network } from '../chains/types.js';
+import type { ExportedKey } from '../keys/types.js';
+import { planAccount, type ExportRequest, type Scheme, type ScanTarget } from '../paths/index.js';
+
+/**
+ * Targets of one account of a scheme across networks, merged as the coverage plan merges them: one target
+ * per (key, shape) with every network it serves. `missing` is the export that would make the account
+ * scannable when no key serves it (the same request on every network: the path has no network in it, or
+ * it differs per coin type and each is listed).
+ */
+export function accountTargets(keys: readonly ExportedKey[], scheme: Scheme, networks: readonly Network[], account: number): { targets: ScanTarget[]; missing: { network: string; accountPath: string; request: ExportRequest }[] } {
+  const merged = new Map<string, ScanTarget>();
+  const missing: { network: string; accountPath: string; request: ExportRequest }[] = [];
+  for (const network of networks) {
+    const plan = planAccount(keys, scheme, network, account);
+    for (const t of plan.targets) {
+      const id = [keys.indexOf(t.key), t.derivationFromKey.join('/'), t.branches?.join(','), t.addressIndex].join('|');
+      const seen = merged.get(id);
+      merged.set(id, seen ? { ...seen, networks: [...seen.networks, network.id] } : t);
+    }
+    if (plan.targets.length === 0 && plan.missing) missing.push({ network: network.id, accountPath: plan.accountPath, request: plan.missing.export });
+  }
+  return { targets: [...merged.values()], missing };
+}

@@ -1,0 +1,32 @@
+import { HDKey } from '@scure/bip32';
+import type { ScriptType } from '../chains/types.js';
+
+/** Script types derived from secp256k1 keys (every one but solana). */
+export type SecpScript = Exclude<ScriptType, 'solana'>;
+
+/** Payloads of children from … from+count−1 of one parent key (see src/chains/address.ts for payloads). */
+export interface DeriveRequest {
+  publicKey: Uint8Array;
+  chainCode: Uint8Array;
+  script: SecpScript;
+  from: number;
+  count: number;
+}
+
+export interface DeriveResponse {
+  /** count × PAYLOAD_WIDTH[script] bytes, zero where skipped. */
+  payloads: Uint8Array;
+  /** Indices with no valid child key (BIP-32), ascending. */
+  skipped: number[];
+}
+
+/** Derivation as the engine sees it: the worker pool, or the kernel in-process. */
+export type Deriver = (request: DeriveRequest, signal?: AbortSignal) => Promise<DeriveResponse>;
+
+/** The node `steps` (non-hardened) below an exported key: done once per branch, not per address. */
+export function nodeBelow(publicKey: Uint8Array, chainCode: Uint8Array, steps: readonly number[]): { publicKey: Uint8Array; chainCode: Uint8Array } {
+  if (steps.length === 0) return { publicKey, chainCode };
+  let node = new HDKey({ publicKey, chainCode });
+  for (const step of steps) node = node.deriveChild(step);
+  return { publicKey: node.publicKey!, chainCode: node.chainCode! };
+}

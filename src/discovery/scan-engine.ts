@@ -1,0 +1,299 @@
+import pLimit from 'p-limit';
+import { NETWORKS } from '../chains/networks.js';
+import type { AddressActivity, AddressRef, ChainSource } from '../chains/source.js';
+import type { Network } from '../chains/types.js';
+import type { KeySet } from '../keys/types.js';
+import {
+  CATALOG, firstAccount, formatPath, getScheme, groupBySeed, planCoverage, schemeAppliesTo, targetAddressPath,
+  type ExportRequest, type Scheme, type ScanTarget,
+} from '../paths/index.js';
+import type { Asset, Failure, MissingEntry, Report, ScannedEntry, UncheckableEntry, UsedAddress } from '../report/types.js';
+import { mergeActivity } from './activity.js';
+import { accountTargets } from './account-targets.js';
+import type { Deriver } from './deriver.js';
+import { gapScan, type GapScanState } from './gap-scan.js';
+import type { ScanProgress } from './progress.js';
+import { addressRef, ProbeFailure, probedNetworks, windowProbe, type IndexVerdict } from './window-probe.js';
+
+export interface EngineOptions {
+  keySet: KeySet;
+  /** Networks in scope (default: what the input reaches). */
+  networks?: readonly string[];
+  customNetworks?: readonly Network[];
+  /** Indexers per network id (one source per indexer type). */
+  sources: ReadonlyMap<string, readonly ChainSource[]>;
+  deriver: Deriver;
+  gapLimit: number;
+  /** Per-network gap limits (config `networks.X.gapLimit`); a target spanning networks uses the largest. */
+  gapLimits?: Readonly<Record<string, number>>;
+  /** Addresses per query round (default: the gap limit). */
+  window?: number;
+  /** Address chains scanned at once (each provider still keeps its own limits). */
+  concurrency?: number;
+  signal?: AbortSignal;
+  onProgress?: (event: ScanProgress) => void;
+  /** Checkpoint hooks (resume): known branch states and results, and a sink for new ones. */
+  checkpoint?: BranchCheckpoints;
+}
+
+/** Progress of one address chain, as a checkpoint keeps it. */
+export interface BranchRecord {
+  state: GapScanState;
+  done: boolean;
+  /** Used indices with their per-network answers. */
+  used: { index: number; payloadHex: string; perNetwork: [string, AddressActivity][] }[];
+}
+
+export interface BranchCheckpoints {
+  get(id: string): BranchRecord | undefined;
+  put(id: string, record: BranchRecord): void;
+}
+
+/** One used address found, before enrichment. */
+interface Found {
+  network: string;
+  scheme: string;
+  path: string;
+  ref: AddressRef;
+  activity: AddressActivity;
+}
+
+interface TargetOutcome {
+  used: boolean;
+  lastUsed: Map<string, Record<string, number>>;
+}
+
+const branchesOf = (t: ScanTarget): (number | undefined)[] => (t.branches ? [...t.branches] : [undefined]);
+
+/** Stable id of an address chain: scheme, account, key, steps, branch. */
+const branchId = (t: ScanTarget, branch: number | undefined): string =>
+  [t.scheme, t.account, Buffer.from(t.key.publicKey).toString('hex'), formatPath(t.key.path), t.derivationFromKey.join('/'), String(t.addressIndex), branch ?? '-'].join('|');
+
+/**
+ * The discovery engine: scans every target of the coverage plan with the gap rule, runs the account loop
+ * of each scheme, asks for holdings of every used address, and assembles the report (CONTRACT §4).
+ */
+export async function runScan(options: EngineOptions): Promise<Report> {
+  const started = performance.now();
+  const { keySet, sources, signal } = options;
+  const coverage = planCoverage(keySet, { ...(options.networks && { networks: options.networks }), ...(options.customNetworks && { customNetworks: options.customNetworks }) });
+  const networkById = new Map<string, Network>([...Object.values(NETWORKS), ...(options.customNetworks ?? [])].map((n) => [n.id, n]));
+  const inScope = coverage.networks.map((id) => networkById.get(id)!).filter(Boolean);
+  const failures: Failure[] = [];
+  const found: Found[] = [];
+  const scanned: ScannedEntry[] = [];
+  const missing: MissingEntry[] = coverage.missing.map((m) => ({ network: m.network, scheme: m.scheme, accountPath: m.accountPath, usedBy: [...m.usedBy], reason: 'not-exported' }));
+  const exportPlan = new Map<string, ExportRequest>(coverage.exportPlan.map((e) => [`${e.curve}|${e.path}`, e]));
+  const uncheckable: UncheckableEntry[] = coverage.uncheckable.map((u) => ({ network: u.network, scheme: u.scheme, reason: u.reason === 'needs-private-key' ? 'needs-private-key' : 'unsupported-script', ...(u.reason === 'hardened-addresses' && { detail: 'every address index is hardened: each address needs its own export' }) }));
+  let addressesDerived = 0;
+  const limit = pLimit(options.concurrency ?? 16);
+  const emit = (e: ScanProgress) => options.onProgress?.(e);
+
+  const fail = (f: Failure) => {
+    failures.push(f);
+    emit({ kind: 'failure', ...f });
+  };
+
+  // Networks in scope without any indexer cannot be checked: say so per scheme, rather than call them empty.
+  const unserved = new Set(inScope.filter((n) => (sources.get(n.id)?.length ?? 0) === 0).map((n) => n.id));
+  for (const s of coverage.scanned)
+    if (unserved.has(s.network) && !uncheckable.some((u) => u.network === s.network && u.scheme === s.scheme))
+      uncheckable.push({ network: s.network, scheme: s.scheme, reason: 'no-indexer', detail: 'no indexer configured for this network' });
+
+  const probeCtx = {
+    sources, deriver: options.deriver, networks: networkById,
+    ...(signal && { signal }),
+    onDerived: (n: number) => {
+      addressesDerived += n;
+    },
+  };
+
+  /** Scans one target: every branch with the gap rule (or its single address). */
+  async function scanTarget(target: ScanTarget): Promise<TargetOutcome> {
+    const networks = probedNetworks(target, { sources });
+    const outcome: TargetOutcome = { used: false, lastUsed: new Map(networks.map((n) => [n, {}])) };
+    if (networks.length === 0) return outcome;
+    const scheme = getScheme(target.scheme);
+    const gap = Math.max(...networks.map((n) => options.gapLimits?.[n] ?? options.gapLimit));
+    await Promise.all(branchesOf(target).map((branch) => limit(async () => {
+      const id = branchId(target, branch);
+      const saved = options.checkpoint?.get(id);
+      const record: BranchRecord = saved ? structuredClone(saved) : { state: { next: 0, lastUsed: -1 }, done: false, used: [] };
+      const what = (from: number, count: number) =>
+        `${scheme.id} account ${target.account}${branch === undefined ? '' : ` branch ${branch}`}: addresses ${from}–${from + count - 1}`;
+      const probe = windowProbe(target, branch, probeCtx, what);
+      const onUsed = (index: number, verdict: IndexVerdict) => {
+        record.used.push({ index, payloadHex: Buffer.from(verdict.payload).toString('hex'), perNetwork: [...verdict.perNetwork] });
+      };
+      try {
+        if (!record.done) {
+          if (target.addressIndex === 'gap') {
+            await gapScan<IndexVerdict>({
+              gap, window: options.window ?? gap, start: record.state, ...(signal && { signal }),
+              probe: async (from, count) => (await probe(from, count)).map((v) => v && { used: v.used, value: v }),
+              onUsed,
+              onProgress: (state) => {
+                record.state = state;
+                options.checkpoint?.put(id, structuredClone(record));
+                emit({ kind: 'branch', scheme: scheme.id, account: target.account, branch, networks, checked: state.next, lastUsed: state.lastUsed, done: false });
+              },
+            });
+          } else {
+            const [verdict] = await probe(0, 1);
+            if (verdict?.used) onUsed(target.addressIndex ?? 0, verdict);
+            record.state = { next: 1, lastUsed: verdict?.used ? 0 : -1 };
+          }
+          record.done = true;
+          options.checkpoint?.put(id, structuredClone(record));
+        }
+      } catch (err) {
+        if (!(err instanceof ProbeFailure)) throw err;
+        fail({ network: err.network, indexer: err.indexer, what: err.what, error: err.message });
+      }
+      emit({ kind: 'branch', scheme: scheme.id, account: target.account, branch, networks, checked: record.state.next, lastUsed: record.state.lastUsed, done: record.done });
+      for (const u of record.used) {
+        outcome.used = true;
+        for (const [network, activity] of u.perNetwork) {
+          if (!activity.used) continue;
+          const index = target.addressIndex === 'gap' ? u.index : undefined;
+          const path = formatPath(targetAddressPath(target, branch, index));
+          const ref = addressRef(networkById.get(network)!, target.script, Buffer.from(u.payloadHex, 'hex'));
+          found.push({ network, scheme: scheme.id, path, ref, activity });
+          const lu = outcome.lastUsed.get(network)!;
+          const key = String(branch ?? (target.addressIndex === 'gap' ? 0 : target.addressIndex ?? 0));
+          lu[key] = Math.max(lu[key] ?? -1, u.index);
+        }
+      }
+    })));
+    return outcome;
+  }
+
+  // Account loop per scheme and seed (DESIGN rule 3).
+  const seeds = groupBySeed(keySet.keys);
+  const jobs: Promise<void>[] = [];
+  for (const [seed, keys] of seeds) {
+    for (const scheme of CATALOG) {
+      if (scheme.uncheckable) continue;
+      const nets = inScope.filter((n) => schemeAppliesTo(scheme, n));
+      if (nets.length === 0) continue;
+      jobs.push(accountLoop(scheme, keys, nets, seed));
+    }
+  }
+
+  async function accountLoop(scheme: Scheme, keys: KeySet['keys'], nets: Network[], seed: string | undefined): Promise<void> {
+    const inInput = new Set(coverage.targets.filter((t) => t.scheme === scheme.id && keys.includes(t.key)).map((t) => t.account));
+    const done = new Set<number>();
+    const runAccount = async (account: number): Promise<'used' | 'unused' | 'absent'> => {
+      const { targets, missing: lacking } = accountTargets(keys, scheme, nets, account);
+      if (targets.length === 0) return lacking.length > 0 ? 'absent' : 'absent';
+      done.add(account);
+      const outcomes = await Promise.all(targets.map(scanTarget));
+      for (const [t, o] of targets.map((t, i) => [t, outcomes[i]!] as const))
+        for (const [network, lastUsed] of o.lastUsed)
+          scanned.push({ network, scheme: scheme.id, accountPath: t.accountPath, lastUsed });
+      return outcomes.some((o) => o.used) ? 'used' : 'unused';
+    };
+    const askNext = (account: number) => {
+      const { missing: lacking } = accountTargets(keys, scheme, nets, account);
+      for (const m of lacking) {
+        missing.push({ network: m.network, scheme: scheme.id, accountPath: m.accountPath, usedBy: [...scheme.usedBy], reason: 'next-account-not-exported' });
+        const req = { ...m.request, ...(seed !== undefined && { masterFingerprint: seed }) };
+        exportPlan.set(`${req.curve}|${req.path}`, req);
+      }
+    };
+    let account = firstAccount(scheme);
+    let emptyRun = 0;
+    for (;;) {
+      const verdict = await runAccount(account);
+      if (verdict === 'absent') {
+        if (account > firstAccount(scheme) && emptyRun === 0) askNext(account);
+        break;
+      }
+      if (scheme.accounts.kind === 'single') break;
+      if (verdict === 'used') emptyRun = 0;
+      else {
+        emptyRun++;
+        const tolerated = scheme.accounts.kind === 'skip-empty' ? scheme.accounts.max : 0;
+        if (emptyRun > tolerated) break;
+      }
+      account++;
+    }
+    // Accounts the user exported beyond where the loop stopped are scanned too: they were exported for a reason.
+    for (const a of [...inInput].sort((x, y) => x - y)) {
+      if (done.has(a)) continue;
+      if ((await runAccount(a)) === 'used' && !inInput.has(a + 1) && accountTargets(keys, scheme, nets, a + 1).targets.length === 0) askNext(a + 1);
+    }
+  }
+
+  emit({ kind: 'plan', targets: coverage.targets.length, networks: coverage.networks });
+  await Promise.all(jobs);
+  signal?.throwIfAborted();
+
+  const assets = await enrich(found, sources, fail, signal, emit);
+  const addresses = dedupe(found.map((f): UsedAddress => ({ network: f.network, scheme: f.scheme, path: f.path, address: f.activity.address, txCount: f.activity.txCount })), (a) => `${a.network}|${a.address}|${a.path}`);
+  const requests = [...sources.values()].flat().reduce((n, s) => n + s.requests(), 0);
+  const report: Report = {
+    format: 'restore-scan.report/1',
+    complete: failures.length === 0,
+    gapLimit: options.gapLimit,
+    addresses: addresses.sort(byNetworkPath),
+    assets,
+    coverage: { scanned: dedupe(scanned, (s) => `${s.network}|${s.scheme}|${s.accountPath}|${JSON.stringify(s.lastUsed)}`), missing: dedupe(missing, (m) => `${m.network}|${m.scheme}|${m.accountPath}`), uncheckable },
+    exportPlan: [...exportPlan.values()].map((e) => ({ curve: e.curve, path: e.path })),
+    failures,
+    stats: { addressesDerived, requests, durationMs: Math.round(performance.now() - started) },
+  };
+  if (keySet.notes.length) report.notes = [...keySet.notes];
+  emit({ kind: 'done', complete: report.complete, durationMs: report.stats.durationMs });
+  return report;
+}
+
+const byNetworkPath = (a: UsedAddress, b: UsedAddress): number =>
+  a.network.localeCompare(b.network) || a.path.localeCompare(b.path, undefined, { numeric: true });
+
+function dedupe<T>(items: T[], key: (t: T) => string): T[] {
+  const seen = new Map<string, T>();
+  for (const item of items) if (!seen.has(key(item))) seen.set(key(item), item);
+  return [...seen.values()];
+}
+
+/** Holdings of every used address, per network, from every indexer of that network. */
+async function enrich(found: Found[], sources: ReadonlyMap<string, readonly ChainSource[]>, fail: (f: Failure) => void, signal: AbortSignal | undefined, emit: (e: ScanProgress) => void): Promise<Asset[]> {
+  const byNetwork = new Map<string, Map<string, Found>>();
+  for (const f of found) {
+    const m = byNetwork.get(f.network) ?? new Map<string, Found>();
+    if (!m.has(f.activity.address)) m.set(f.activity.address, f);
+    byNetwork.set(f.network, m);
+  }
+  const assets: Asset[] = [];
+  await Promise.all([...byNetwork].map(async ([network, entries]) => {
+    const list = [...entries.values()];
+    emit({ kind: 'enrich', network, addresses: list.length });
+    const answers: AddressActivity[][] = [];
+    for (const source of sources.get(network) ?? []) {
+      try {
+        answers.push(await source.holdings(list.map((f) => f.ref), signal ? { signal } : {}));
+      } catch (err) {
+        if (signal?.aborted) throw err;
+        // Holdings failed: the activity answers still hold what the cheap pass saw; the report says it is incomplete.
+        fail({ network, indexer: source.id, what: `holdings of ${list.length} used addresses`, error: err instanceof Error ? err.message : String(err) });
+      }
+    }
+    list.forEach((f, i) => {
+      const merged = mergeActivity([...answers.map((a) => a[i]!).filter(Boolean), f.activity]);
+      for (const a of merged.assets) {
+        if (a.amount <= 0n) continue;
+        assets.push({
+          network, address: f.activity.address, path: f.path, kind: a.kind, amount: a.amount.toString(),
+          ...(a.contract !== undefined && { contract: a.contract }), ...(a.mint !== undefined && { mint: a.mint }),
+          ...(a.tokenId !== undefined && { tokenId: a.tokenId }), ...(a.decimals !== undefined && { decimals: a.decimals }),
+          ...(a.symbol !== undefined && { symbol: a.symbol }), ...(a.name !== undefined && { name: a.name }),
+          ...(a.unconfirmed !== undefined && a.unconfirmed !== 0n && { unconfirmed: a.unconfirmed.toString() }),
+          ...(a.compressed && { compressed: true }),
+        });
+      }
+    });
+  }));
+  return dedupe(assets, (a) => `${a.network}|${a.address}|${a.kind}|${a.contract?.toLowerCase() ?? ''}|${a.mint ?? ''}|${a.tokenId ?? ''}`).sort((a, b) => a.network.localeCompare(b.network) || a.path.localeCompare(b.path, undefined, { numeric: true }));
+}
+

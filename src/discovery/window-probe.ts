@@ -1,0 +1,107 @@
+import { encodeAddress, PAYLOAD_WIDTH, payloadFromPublicKey } from '../chains/address.js';
+import { isBitcoinScript, scriptPubKey } from '../chains/bitcoin/script.js';
+import { NETWORKS } from '../chains/networks.js';
+import type { AddressActivity, AddressRef, ChainSource } from '../chains/source.js';
+import type { Network } from '../chains/types.js';
+import type { ScanTarget } from '../paths/index.js';
+import { mergeActivity } from './activity.js';
+import { nodeBelow, type Deriver, type SecpScript } from './deriver.js';
+
+/** What one index gave: per network where it was asked, the merged answer of that network's indexers. */
+export interface IndexVerdict {
+  used: boolean;
+  /** The address payload (see src/chains/address.ts): with the script it rebuilds every network's address. */
+  payload: Uint8Array;
+  perNetwork: Map<string, AddressActivity>;
+}
+
+/** A failed query, with what the report's `failures` needs. */
+export class ProbeFailure extends Error {
+  override name = 'ProbeFailure';
+  constructor(readonly network: string, readonly indexer: string, readonly what: string, cause: unknown) {
+    super(cause instanceof Error ? ((cause as { shortMessage?: string }).shortMessage ?? cause.message) : String(cause), { cause });
+  }
+}
+
+export interface WindowProbeContext {
+  sources: ReadonlyMap<string, readonly ChainSource[]>;
+  deriver: Deriver;
+  networks: ReadonlyMap<string, Network>;
+  signal?: AbortSignal;
+  onDerived?(count: number): void;
+}
+
+const networkOf = (ctx: WindowProbeContext, id: string): Network => {
+  const n = ctx.networks.get(id) ?? NETWORKS[id];
+  if (!n) throw new RangeError(`unknown network ${id}`);
+  return n;
+};
+
+/** Address (and script, for Bitcoin-likes) of a payload on a network. */
+export function addressRef(network: Network, script: ScanTarget['script'], payload: Uint8Array): AddressRef {
+  const ref: AddressRef = { address: encodeAddress(network, script, payload) };
+  if (isBitcoinScript(script)) ref.script = scriptPubKey(script, payload);
+  return ref;
+}
+
+/** The networks of a target that have indexers configured. */
+export const probedNetworks = (target: ScanTarget, ctx: Pick<WindowProbeContext, 'sources'>): string[] =>
+  target.networks.filter((n) => (ctx.sources.get(n)?.length ?? 0) > 0);
+
+/**
+ * Makes the probe of one address chain of a target (one branch): derive a window of payloads, encode them
+ * for every network the target serves, ask every indexer of those networks, merge. A used verdict on any
+ * network makes the index used (DESIGN rule 2); any failed query rejects the whole window.
+ */
+export function windowProbe(target: ScanTarget, branch: number | undefined, ctx: WindowProbeContext, describe: (from: number, count: number) => string) {
+  const key = target.key;
+  const networks = probedNetworks(target, ctx);
+  const steps = [...target.derivationFromKey, ...(branch === undefined ? [] : [branch])];
+  let node: { publicKey: Uint8Array; chainCode: Uint8Array } | undefined;
+
+  async function payloadsFor(from: number, count: number): Promise<(Uint8Array | undefined)[]> {
+    if (target.script === 'solana') return [Uint8Array.from(key.publicKey)];
+    if (target.addressIndex !== 'gap') {
+      // One address: the node itself (null) or one fixed index below it.
+      const steps1 = target.addressIndex === null ? steps : [...steps, target.addressIndex];
+      if (steps1.length > 0 && !key.chainCode) return [undefined];
+      const n = key.chainCode ? nodeBelow(key.publicKey, key.chainCode, steps1) : { publicKey: key.publicKey };
+      ctx.onDerived?.(1);
+      return [payloadFromPublicKey(target.script, n.publicKey)];
+    }
+    if (!key.chainCode) throw new RangeError(`target ${target.scheme}: a gap scan needs a chain code`);
+    node ??= nodeBelow(key.publicKey, key.chainCode, steps);
+    const res = await ctx.deriver({ publicKey: node.publicKey, chainCode: node.chainCode, script: target.script as SecpScript, from, count }, ctx.signal);
+    ctx.onDerived?.(count);
+    const width = PAYLOAD_WIDTH[target.script];
+    const skipped = new Set(res.skipped);
+    return Array.from({ length: count }, (_, k) => (skipped.has(from + k) ? undefined : res.payloads.subarray(k * width, (k + 1) * width)));
+  }
+
+  return async function probe(from: number, count: number): Promise<(IndexVerdict | undefined)[]> {
+    const payloads = await payloadsFor(from, count);
+    const verdicts: (IndexVerdict | undefined)[] = payloads.map((p) => (p ? { used: false, payload: Uint8Array.from(p), perNetwork: new Map() } : undefined));
+    await Promise.all(networks.map(async (networkId) => {
+      const network = networkOf(ctx, networkId);
+      const live = payloads.flatMap((p, k) => (p ? [{ k, ref: addressRef(network, target.script, p) }] : []));
+      if (live.length === 0) return;
+      const answers = await Promise.all((ctx.sources.get(networkId) ?? []).map(async (source) => {
+        try {
+          const got = await source.activity(live.map((l) => l.ref), ctx.signal ? { signal: ctx.signal } : {});
+          if (got.length !== live.length) throw new Error(`answered ${got.length} addresses for ${live.length}`);
+          return got;
+        } catch (err) {
+          if (ctx.signal?.aborted) throw err;
+          throw new ProbeFailure(networkId, source.id, describe(from, count), err);
+        }
+      }));
+      live.forEach(({ k }, j) => {
+        const merged = mergeActivity(answers.map((a) => a[j]!));
+        const v = verdicts[k]!;
+        v.perNetwork.set(networkId, merged);
+        if (merged.used) v.used = true;
+      });
+    }));
+    return verdicts;
+  };
+}
