@@ -37,7 +37,7 @@ export function printPaths(out: Output, r: PathsReport): void {
   out.info('');
   out.info(yellow(c, `Missing (${r.coverage.missing.length}): not exported, cannot be checked yet`));
   if (r.coverage.missing.length)
-    out.info(table(r.coverage.missing.map((m) => [m.network, m.scheme, m.accountPath, m.reason, m.usedBy.join(', ')]), ['network', 'scheme', 'account path', 'reason', 'used by']));
+    out.info(table(r.coverage.missing.map((m) => [m.network, m.scheme, m.accountPath, m.reason, shortList(m.usedBy)]), ['network', 'scheme', 'account path', 'reason', 'used by']));
   out.info('');
   out.info(red(c, `Uncheckable (${r.coverage.uncheckable.length}): no public key can reach these`));
   if (r.coverage.uncheckable.length)
@@ -51,4 +51,9 @@ export function printPaths(out: Output, r: PathsReport): void {
     out.info('');
     out.info(dim(c, `Keys on no known convention's path (not used): ${r.unmatchedKeys.map((k) => k.path).join(', ')}`));
   }
+}
+
+/** The first two names, and how many more: the JSON has the full list. */
+function shortList(names: readonly string[]): string {
+  return names.slice(0, 2).join('; ') + (names.length > 2 ? ` (+${names.length - 2} more)` : '');
 }
