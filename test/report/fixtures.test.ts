@@ -7,7 +7,7 @@ import type { AssetKind } from '../../src/report/types.js';
 
 const root = join(import.meta.dirname, '../..');
 const schema = JSON.parse(readFileSync(join(root, 'schema/report.schema.json'), 'utf8')) as object;
-const validate = new Ajv({ allErrors: true, strictTypes: false }).compile(schema);
+const validate = new Ajv({ allErrors: true }).compile(schema);
 const committed = (file: string): string => readFileSync(join(root, 'fixtures/reports', file), 'utf8');
 
 describe('sample reports', () => {
