@@ -14,6 +14,7 @@ const RANGE_TOO_LARGE = Object.freeze([
   /response size (is )?(too large|exceeded)/i,
   /too many (blocks|results|logs)/i,
   /limited to \d+ (blocks|results|logs)/i,
+  /range (is )?too (large|big|wide)/i,
 ]);
 
 /** Rate limits and overload reported inside JSON-RPC: retried with backoff. */
