@@ -67,7 +67,7 @@ export const EXIT = { complete: 0, internal: 1, badInput: 2, incomplete: 3 } as 
 
 export function exitCodeFor(err: unknown): number {
   if (err instanceof RestoreScanError) {
-    if (err.code === 'BAD_INPUT' || err.code === 'PRIVATE_MATERIAL' || err.code === 'USAGE' || err.code === 'CONFIG')
+    if (err.code === 'BAD_INPUT' || err.code === 'PRIVATE_MATERIAL' || err.code === 'USAGE' || err.code === 'CONFIG' || err.code === 'CHAIN_MISMATCH')
       return EXIT.badInput;
   }
   return EXIT.internal;

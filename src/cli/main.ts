@@ -1,6 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { exitCodeFor, RestoreScanError } from '../errors.js';
 import { registerPaths } from './commands/paths.js';
+import { registerScan } from './commands/scan.js';
+import { registerDerive } from './commands/derive.js';
+import { registerBench } from './commands/bench.js';
 import { VERSION } from './version.js';
 
 /** Runs the CLI and returns the exit code (CONTRACT §1). A thin layer: each command calls the library. */
@@ -18,7 +21,10 @@ export async function main(argv: string[]): Promise<number> {
   const setExit = (code: number) => {
     exitCode = code;
   };
+  registerScan(program, setExit);
   registerPaths(program, setExit);
+  registerDerive(program, setExit);
+  registerBench(program, setExit);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

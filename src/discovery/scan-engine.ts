@@ -47,6 +47,9 @@ export interface BranchRecord {
 export interface BranchCheckpoints {
   get(id: string): BranchRecord | undefined;
   put(id: string, record: BranchRecord): void;
+  /** Holdings already fetched (merged over the network's indexers), by network and address. */
+  getHoldings?(network: string, address: string): AddressActivity | undefined;
+  putHoldings?(network: string, address: string, activity: AddressActivity): void;
 }
 
 /** One used address found, before enrichment. */
@@ -229,7 +232,7 @@ export async function runScan(options: EngineOptions): Promise<Report> {
   await Promise.all(jobs);
   signal?.throwIfAborted();
 
-  const assets = await enrich(found, sources, fail, signal, emit);
+  const assets = await enrich(found, sources, fail, signal, emit, options.checkpoint);
   const addresses = dedupe(found.map((f): UsedAddress => ({ network: f.network, scheme: f.scheme, path: f.path, address: f.activity.address, txCount: f.activity.txCount })), (a) => `${a.network}|${a.address}|${a.path}`);
   const requests = [...sources.values()].flat().reduce((n, s) => n + s.requests(), 0);
   const report: Report = {
@@ -238,15 +241,25 @@ export async function runScan(options: EngineOptions): Promise<Report> {
     gapLimit: options.gapLimit,
     addresses: addresses.sort(byNetworkPath),
     assets,
-    coverage: { scanned: dedupe(scanned, (s) => `${s.network}|${s.scheme}|${s.accountPath}|${JSON.stringify(s.lastUsed)}`), missing: dedupe(missing, (m) => `${m.network}|${m.scheme}|${m.accountPath}`), uncheckable },
-    exportPlan: [...exportPlan.values()].map((e) => ({ curve: e.curve, path: e.path })),
-    failures,
+    coverage: {
+      scanned: dedupe(scanned, (s) => `${s.network}|${s.scheme}|${s.accountPath}|${JSON.stringify(s.lastUsed)}`).sort(byEntry),
+      missing: dedupe(missing, (m) => `${m.network}|${m.scheme}|${m.accountPath}`).sort(byEntry),
+      uncheckable: uncheckable.sort(byEntry),
+    },
+    exportPlan: [...exportPlan.values()].map((e) => ({ curve: e.curve, path: e.path }))
+      .sort((a, b) => a.curve.localeCompare(b.curve) || a.path.localeCompare(b.path, undefined, { numeric: true })),
+    failures: failures.sort((a, b) => a.network.localeCompare(b.network) || a.what.localeCompare(b.what, undefined, { numeric: true })),
     stats: { addressesDerived, requests, durationMs: Math.round(performance.now() - started) },
   };
   if (keySet.notes.length) report.notes = [...keySet.notes];
   emit({ kind: 'done', complete: report.complete, durationMs: report.stats.durationMs });
   return report;
 }
+
+const schemeOrder = new Map(CATALOG.map((s, i) => [s.id, i]));
+const byEntry = (a: { network: string; scheme: string; accountPath?: string }, b: typeof a): number =>
+  a.network.localeCompare(b.network) || (schemeOrder.get(a.scheme) ?? 0) - (schemeOrder.get(b.scheme) ?? 0)
+  || (a.accountPath ?? '').localeCompare(b.accountPath ?? '', undefined, { numeric: true });
 
 const byNetworkPath = (a: UsedAddress, b: UsedAddress): number =>
   a.network.localeCompare(b.network) || a.path.localeCompare(b.path, undefined, { numeric: true });
@@ -257,8 +270,8 @@ function dedupe<T>(items: T[], key: (t: T) => string): T[] {
   return [...seen.values()];
 }
 
-/** Holdings of every used address, per network, from every indexer of that network. */
-async function enrich(found: Found[], sources: ReadonlyMap<string, readonly ChainSource[]>, fail: (f: Failure) => void, signal: AbortSignal | undefined, emit: (e: ScanProgress) => void): Promise<Asset[]> {
+/** Holdings of every used address, per network, from every indexer of that network (cached in the checkpoint). */
+async function enrich(found: Found[], sources: ReadonlyMap<string, readonly ChainSource[]>, fail: (f: Failure) => void, signal: AbortSignal | undefined, emit: (e: ScanProgress) => void, cache?: BranchCheckpoints): Promise<Asset[]> {
   const byNetwork = new Map<string, Map<string, Found>>();
   for (const f of found) {
     const m = byNetwork.get(f.network) ?? new Map<string, Found>();
@@ -268,20 +281,34 @@ async function enrich(found: Found[], sources: ReadonlyMap<string, readonly Chai
   const assets: Asset[] = [];
   await Promise.all([...byNetwork].map(async ([network, entries]) => {
     const list = [...entries.values()];
-    emit({ kind: 'enrich', network, addresses: list.length });
-    const answers: AddressActivity[][] = [];
-    for (const source of sources.get(network) ?? []) {
-      try {
-        answers.push(await source.holdings(list.map((f) => f.ref), signal ? { signal } : {}));
-      } catch (err) {
-        if (signal?.aborted) throw err;
-        // Holdings failed: the activity answers still hold what the cheap pass saw; the report says it is incomplete.
-        fail({ network, indexer: source.id, what: `holdings of ${list.length} used addresses`, error: err instanceof Error ? err.message : String(err) });
-      }
+    const holdings = new Map<string, AddressActivity>();
+    for (const f of list) {
+      const cached = cache?.getHoldings?.(network, f.activity.address);
+      if (cached) holdings.set(f.activity.address, cached);
     }
-    list.forEach((f, i) => {
-      const merged = mergeActivity([...answers.map((a) => a[i]!).filter(Boolean), f.activity]);
-      for (const a of merged.assets) {
+    const ask = list.filter((f) => !holdings.has(f.activity.address));
+    if (ask.length > 0) {
+      emit({ kind: 'enrich', network, addresses: ask.length });
+      const answers: AddressActivity[][] = [];
+      let complete = true;
+      for (const source of sources.get(network) ?? []) {
+        try {
+          answers.push(await source.holdings(ask.map((f) => f.ref), signal ? { signal } : {}));
+        } catch (err) {
+          if (signal?.aborted) throw err;
+          // Holdings failed: the activity answers still hold what the cheap pass saw; the report says it is incomplete.
+          complete = false;
+          fail({ network, indexer: source.id, what: `holdings of ${ask.length} used addresses`, error: err instanceof Error ? ((err as { shortMessage?: string }).shortMessage ?? err.message) : String(err) });
+        }
+      }
+      ask.forEach((f, i) => {
+        const merged = mergeActivity([...answers.map((a) => a[i]!).filter(Boolean), f.activity]);
+        holdings.set(f.activity.address, merged);
+        if (complete) cache?.putHoldings?.(network, f.activity.address, merged);
+      });
+    }
+    for (const f of list) {
+      for (const a of holdings.get(f.activity.address)!.assets) {
         if (a.amount <= 0n) continue;
         assets.push({
           network, address: f.activity.address, path: f.path, kind: a.kind, amount: a.amount.toString(),
@@ -292,8 +319,8 @@ async function enrich(found: Found[], sources: ReadonlyMap<string, readonly Chai
           ...(a.compressed && { compressed: true }),
         });
       }
-    });
+    }
   }));
-  return dedupe(assets, (a) => `${a.network}|${a.address}|${a.kind}|${a.contract?.toLowerCase() ?? ''}|${a.mint ?? ''}|${a.tokenId ?? ''}`).sort((a, b) => a.network.localeCompare(b.network) || a.path.localeCompare(b.path, undefined, { numeric: true }));
+  return dedupe(assets, (a) => `${a.network}|${a.address}|${a.kind}|${a.contract?.toLowerCase() ?? ''}|${a.mint ?? ''}|${a.tokenId ?? ''}`)
+    .sort((a, b) => a.network.localeCompare(b.network) || a.path.localeCompare(b.path, undefined, { numeric: true }) || a.kind.localeCompare(b.kind));
 }
-

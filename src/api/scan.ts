@@ -1,0 +1,100 @@
+import { NETWORKS } from '../chains/networks.js';
+import type { ChainSource } from '../chains/source.js';
+import type { EvmNetwork, Network } from '../chains/types.js';
+import { DEFAULT_CONFIG } from '../config/default-endpoints.js';
+import type { Config } from '../config/indexer-types.js';
+import { loadConfig } from '../config/load-config.js';
+import { RestoreScanError } from '../errors.js';
+import { openCheckpoint, scanFingerprint } from '../discovery/checkpoint.js';
+import type { Deriver } from '../discovery/deriver.js';
+import { buildSources, type SourceFactories } from '../discovery/network-sources.js';
+import type { ScanProgress } from '../discovery/progress.js';
+import { runScan } from '../discovery/scan-engine.js';
+import { planCoverage } from '../paths/index.js';
+import type { Report } from '../report/types.js';
+import { BUILTIN_SOURCE_FACTORIES } from '../discovery/builtin-sources.js';
+import { loadKeySet, type KeyInput } from './paths.js';
+import { createDeriver } from './deriver.js';
+
+export interface ScanOptions {
+  /** Network ids to consider (default: every network the input reaches that has indexers). */
+  networks?: readonly string[];
+  /** A parsed config, or the path of a config file; default: the built-in public endpoints. */
+  config?: Config | string;
+  /** Gap limit (default: the config's gapLimit, else 20). */
+  gapLimit?: number;
+  /** Derivation worker threads; 0 = in this thread (default: available parallelism). */
+  workers?: number;
+  /** Checkpoint file: resumed when it exists, kept up to date while scanning. */
+  resume?: string;
+  signal?: AbortSignal;
+  onProgress?: (event: ScanProgress) => void;
+  /** Replace or add indexer clients (tests, embedding wallets with their own backends). */
+  sourceFactories?: SourceFactories;
+  /** Use this deriver instead of the worker pool. */
+  deriver?: Deriver;
+  /** Addresses per query round (default: the gap limit). */
+  window?: number;
+}
+
+/** Config-defined networks that are not built in (CONTRACT §3 `my-devnet`). */
+function customNetworks(config: Config): Network[] {
+  return Object.entries(config.networks).flatMap(([id, n]): Network[] => {
+    if (NETWORKS[id] || n.family !== 'evm' || n.chainId === undefined) return [];
+    const net: EvmNetwork = { id, name: n.name ?? id, family: 'evm', coinType: 60, symbol: n.symbol ?? 'ETH', decimals: 18, chainId: n.chainId, layer: 'l1' };
+    return [net];
+  });
+}
+
+/**
+ * Discovers every used address and asset the input's keys control (CONTRACT §1 `scan`), and reports what
+ * could not be checked and what to export. Never throws for failed queries: they make `complete` false.
+ */
+export async function scan(input: KeyInput, options: ScanOptions = {}): Promise<Report> {
+  const keySet = await loadKeySet(input);
+  const config = typeof options.config === 'string' ? await loadConfig(options.config) : (options.config ?? DEFAULT_CONFIG);
+  const gapLimit = options.gapLimit ?? config.gapLimit ?? 20;
+  const custom = customNetworks(config);
+  const all = new Map<string, Network>([...Object.values(NETWORKS), ...custom].map((n) => [n.id, n]));
+  for (const id of options.networks ?? [])
+    if (!all.has(id)) throw new RestoreScanError('USAGE', `unknown network ${JSON.stringify(id)}`, { hint: `known: ${[...all.keys()].join(', ')}` });
+
+  const coverage = planCoverage(keySet, { ...(options.networks && { networks: options.networks }), customNetworks: custom });
+  const scope = coverage.networks.map((id) => all.get(id)!);
+  const sources = buildSources(config, scope, { ...BUILTIN_SOURCE_FACTORIES, ...options.sourceFactories });
+  const gapLimits = Object.fromEntries(Object.entries(config.networks).flatMap(([id, n]) => (n.gapLimit ? [[id, n.gapLimit]] : [])));
+  const checkpoint = options.resume
+    ? openCheckpoint(options.resume, scanFingerprint(keySet, { networks: coverage.networks, gapLimit, gapLimits, config: config.networks }))
+    : undefined;
+  const ownDeriver = options.deriver ? undefined : await createDeriver(options.workers);
+  try {
+    await verifySources(sources, options.signal);
+    const report = await runScan({
+      keySet, sources, gapLimit, gapLimits, customNetworks: custom,
+      deriver: options.deriver ?? ownDeriver!.derive,
+      ...(options.networks && { networks: options.networks }),
+      ...(options.window && { window: options.window }),
+      ...(options.signal && { signal: options.signal }),
+      ...(options.onProgress && { onProgress: options.onProgress }),
+      ...(checkpoint && { checkpoint }),
+    });
+    return report;
+  } finally {
+    checkpoint?.flush();
+    await ownDeriver?.close();
+    await Promise.all([...sources.values()].flat().map((s) => s.close?.()));
+  }
+}
+
+/** Endpoints serving another chain are refused before anything is scanned (CONTRACT §3). */
+async function verifySources(sources: ReadonlyMap<string, readonly ChainSource[]>, signal?: AbortSignal): Promise<void> {
+  const checks = [...sources.values()].flat().map(async (s) => {
+    try {
+      await s.verify?.(signal ? { signal } : {});
+    } catch (err) {
+      // A wrong chain is a configuration error; an unreachable endpoint shows up as query failures later.
+      if (err instanceof RestoreScanError && err.code === 'CHAIN_MISMATCH') throw err;
+    }
+  });
+  await Promise.all(checks);
+}

@@ -1,0 +1,105 @@
+/**
+ * A pool of derivation workers (piscina). Requests are split into chunks so that every worker gets a
+ * share; each chunk comes back as one transferred buffer. `workers: 0` derives in-process.
+ *
+ * The worker script is always compiled JavaScript: next to this file when running from dist/, and
+ * dist/workers/derive-worker.js when this file runs from TypeScript sources (vitest), because Node 20
+ * worker threads cannot load .ts and a TS loader inside every worker would cost start-up time and a
+ * dependency. `npm test` builds before running vitest.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { Piscina } from 'piscina';
+import { RestoreScanError } from '../errors.js';
+import { applySteps, deriveBatch, type DeriveResult, type DeriveTask } from './derive-task.js';
+import { checkRequest } from './secp/derive-kernel.js';
+import { PAYLOAD_WIDTH } from '../chains/address.js';
+
+export interface DerivePoolOptions {
+  /** Worker threads; 0 derives in-process, on the calling thread. */
+  workers: number;
+  /** Indices per chunk handed to a worker (default DEFAULT_CHUNK, chosen by measurement). */
+  chunkSize?: number;
+}
+
+export interface DeriveOptions {
+  signal?: AbortSignal;
+}
+
+export interface DerivePool {
+  readonly workers: number;
+  /** Same result as deriveBatch(task); the request is split into chunks across the workers. */
+  derive(task: DeriveTask, options?: DeriveOptions): Promise<DeriveResult>;
+  /** Stops the workers; pending requests reject. */
+  destroy(): Promise<void>;
+}
+
+/** Indices per chunk: ~1,000–2,000 keeps both cores busy without uneven tails (bench/README.md). */
+export const DEFAULT_CHUNK = 1024;
+
+export function createDerivePool(options: DerivePoolOptions): DerivePool {
+  const { workers, chunkSize = DEFAULT_CHUNK } = options;
+  if (!Number.isInteger(workers) || workers < 0) throw new RangeError(`workers must be an integer ≥ 0, got ${workers}`);
+  if (!Number.isInteger(chunkSize) || chunkSize < 1) throw new RangeError(`chunkSize must be an integer ≥ 1, got ${chunkSize}`);
+  const piscina =
+    workers === 0 ? undefined : new Piscina<DeriveTask, DeriveResult>({ filename: workerFile(), minThreads: workers, maxThreads: workers });
+  let destroyed = false;
+
+  const runChunk = async (chunk: DeriveTask, signal: AbortSignal | undefined): Promise<DeriveResult> => {
+    if (!piscina) {
+      await yieldToEventLoop(); // lets an abort or other work in between in-process chunks
+      signal?.throwIfAborted();
+      return deriveBatch(chunk);
+    }
+    return piscina.run(chunk, { signal: signal ?? null });
+  };
+
+  return {
+    workers,
+    async derive(task, { signal } = {}) {
+      if (destroyed) throw new RestoreScanError('INTERNAL', 'derive pool used after destroy()');
+      const script = checkRequest(task);
+      const branch = applySteps(task, task.steps ?? []); // once, not once per chunk
+      const chunks: DeriveTask[] = [];
+      for (let from = task.from; from < task.from + task.count; from += chunkSize)
+        chunks.push({ ...branch, script, from, count: Math.min(chunkSize, task.from + task.count - from) });
+      let parts: DeriveResult[];
+      try {
+        signal?.throwIfAborted();
+        parts = await Promise.all(chunks.map((c) => runChunk(c, signal)));
+      } catch (err) {
+        if (signal?.aborted) throw new RestoreScanError('ABORTED', 'derivation aborted', { cause: err });
+        throw err;
+      }
+      return merge(task, parts);
+    },
+    async destroy() {
+      destroyed = true;
+      await piscina?.destroy();
+    },
+  };
+}
+
+function merge(task: DeriveTask, parts: DeriveResult[]): DeriveResult {
+  const width = PAYLOAD_WIDTH[task.script];
+  if (parts.length === 1) return parts[0]!;
+  const payloads = new Uint8Array(task.count * width);
+  const skipped: number[] = [];
+  for (const part of parts) {
+    payloads.set(part.payloads, (part.from - task.from) * width);
+    skipped.push(...part.skipped);
+  }
+  return { script: task.script, from: task.from, count: task.count, width, payloads, skipped };
+}
+
+function workerFile(): string {
+  const beside = fileURLToPath(new URL('./derive-worker.js', import.meta.url));
+  if (existsSync(beside)) return beside;
+  const built = fileURLToPath(new URL('../../dist/workers/derive-worker.js', import.meta.url));
+  if (existsSync(built)) return built;
+  throw new RestoreScanError('INTERNAL', 'the derive worker script is missing', {
+    details: `looked for ${beside} and ${built}`,
+    hint: 'run `npm run build` (worker threads load the compiled JavaScript)',
+  });
+}
