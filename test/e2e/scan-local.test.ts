@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { HDKey } from '@scure/bip32';
 import { hexToBytes, bytesToHex } from '@noble/hashes/utils.js';
 import { Ajv } from 'ajv';
@@ -113,5 +115,30 @@ describe('scan end to end against local Bitcoin and Solana indexers', () => {
     expect(report.coverage.uncheckable).toContainEqual(expect.objectContaining({ network: 'solana', scheme: 'sollet-deprecated' }));
     expect(report.exportPlan).toContainEqual({ curve: 'secp256k1', path: "m/84'/0'/1'" }); // account 0 used → account 1
     expect(validateReport(report), JSON.stringify(validateReport.errors)).toBe(true);
+  });
+
+  it('kill and resume at several points gives the same report, without re-asking what it knew', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'restore-scan-resume-'));
+    const strip = (r: Report) => ({ ...r, stats: undefined });
+    const input = { files: [{ name: 'card.json', text: CARD }] };
+    const base = { networks: ['bitcoin', 'solana'], config, workers: 0, sourceFactories: localBitcoin() as never };
+    try {
+      for (const killAt of [1, 3, 8, 15, 30]) {
+        const file = join(dir, `cp-${killAt}.json`);
+        const controller = new AbortController();
+        let events = 0;
+        await expect(scan(input, {
+          ...base, resume: file, signal: controller.signal,
+          onProgress: (e) => {
+            if (e.kind === 'branch' && ++events === killAt) controller.abort(new Error('killed'));
+          },
+        })).rejects.toThrow();
+        const resumed = await scan(input, { ...base, resume: file });
+        expect(strip(resumed)).toEqual(strip(report));
+        expect(resumed.stats.requests).toBeLessThan(report.stats.requests);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
