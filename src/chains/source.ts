@@ -27,6 +27,8 @@ export interface FoundAsset {
   /** Bitcoin: the unconfirmed part included in `amount` (may be negative). */
   unconfirmed?: bigint;
   compressed?: boolean;
+  /** NFT metadata URI (ERC-721 tokenURI, Metaplex uri) when the indexer gives it. */
+  uri?: string;
 }
 
 /** The answer for one address on one network. */

@@ -317,6 +317,7 @@ async function enrich(found: Found[], sources: ReadonlyMap<string, readonly Chai
           ...(a.symbol !== undefined && { symbol: a.symbol }), ...(a.name !== undefined && { name: a.name }),
           ...(a.unconfirmed !== undefined && a.unconfirmed !== 0n && { unconfirmed: a.unconfirmed.toString() }),
           ...(a.compressed && { compressed: true }),
+          ...(a.uri !== undefined && { uri: a.uri }),
         });
       }
     }

@@ -28,6 +28,8 @@ export interface Asset {
   /** Unconfirmed part of a native balance (Bitcoin mempool), included in `amount`. */
   unconfirmed?: string;
   compressed?: boolean;
+  /** NFT metadata URI (ERC-721 tokenURI), as the chain states it: untrusted text. */
+  uri?: string;
 }
 
 export interface ScannedEntry {

@@ -18,12 +18,13 @@ export {
 } from './esplora/source.js';
 export { esploraScripthash } from './esplora/scripthash.js';
 export { ESPLORA_CHAIN_PAGE, ESPLORA_MEMPOOL_MAX, mempoolTxids, pageChainTxids, type ScriptGet } from './esplora/history.js';
-export { parseScriptStats } from './esplora/stats.js';
+export { parseScriptStats, parseUtxos } from './esplora/stats.js';
 
 export {
   createElectrumSource,
   ELECTRUM_DEFAULTS,
   ElectrumVersionError,
+  type ElectrumProbe,
   type ElectrumSource,
   type ElectrumSourceOptions,
   type ElectrumTransportTuning,
@@ -35,7 +36,9 @@ export {
   parseBalance,
   parseFeatures,
   parseHistory,
+  parseListUnspent,
   parseServerVersion,
+  parseStatus,
   PROTOCOL_MAX,
   PROTOCOL_MIN,
   type HistoryEntry,
@@ -44,6 +47,7 @@ export {
 } from './electrum/protocol.js';
 export { checkGenesis, expectedGenesisOf, KNOWN_GENESIS_HASHES } from './electrum/genesis.js';
 export { bitcoinActivity, type ScriptSummary } from './electrum/native-activity.js';
+export { sortUtxos, type AddressUtxos, type BitcoinUtxo } from './electrum/utxos.js';
 
 export {
   createBlockbookSource,
@@ -51,7 +55,7 @@ export {
   type BlockbookSourceOptions,
   type BlockbookTransportTuning,
 } from './blockbook/source.js';
-export { parseAddressAnswer, parseXpubAnswer, type XpubAccountScan, type XpubAddress } from './blockbook/answers.js';
+export { parseAddressAnswer, parseUtxoAnswer, parseXpubAnswer, type XpubAccountScan, type XpubAddress } from './blockbook/answers.js';
 
 /** The three clients by indexer type, in the shape the discovery engine's source factories take. */
 export const BITCOIN_SOURCE_FACTORIES: Readonly<Record<'esplora' | 'electrum' | 'blockbook', (network: Network, config: IndexerConfig) => ChainSource>> =

@@ -3,6 +3,7 @@
  * Blockbook omits empty and zero fields (api/types.go `omitempty`), so a missing amount or count is zero.
  */
 import type { ScriptSummary } from '../electrum/native-activity.js';
+import { isOutputIndex, isTxid, type BitcoinUtxo } from '../electrum/utxos.js';
 
 export class BlockbookShapeError extends Error {
   override name = 'BlockbookShapeError';
@@ -98,4 +99,23 @@ export function parseBlockIndex(json: unknown): string {
   if (typeof answer.blockHash !== 'string' || !/^[0-9a-fA-F]{64}$/.test(answer.blockHash))
     throw new BlockbookShapeError(`blockHash is ${JSON.stringify(answer.blockHash)}, not a block hash`);
   return answer.blockHash.toLowerCase();
+}
+
+/**
+ * `GET /api/v2/utxo/:address` → `[{txid, vout, value, height?, confirmations, …}]`, mempool outputs without
+ * `height` (and 0 confirmations): they get height 0, as Electrum gives them.
+ */
+export function parseUtxoAnswer(json: unknown): BitcoinUtxo[] {
+  if (!Array.isArray(json)) throw new BlockbookShapeError(`the utxo answer is ${JSON.stringify(json).slice(0, 200)}, not a list`);
+  return json.map((item: unknown) => {
+    const utxo = record(item, 'an unspent output');
+    if (!isTxid(utxo.txid) || !isOutputIndex(utxo.vout))
+      throw new BlockbookShapeError(`an unspent output lacks txid or vout: ${JSON.stringify(utxo).slice(0, 200)}`);
+    const confirmations = counter(utxo, 'confirmations');
+    const height = utxo.height === undefined ? 0 : counter(utxo, 'height');
+    if (confirmations > 0 && height === 0) throw new BlockbookShapeError(`the confirmed output ${utxo.txid}:${utxo.vout} has no height`);
+    const value = amount(utxo, 'value');
+    if (value < 0n) throw new BlockbookShapeError(`the output ${utxo.txid}:${utxo.vout} is worth ${value}`);
+    return { txid: utxo.txid.toLowerCase(), vout: utxo.vout, value, height: confirmations > 0 ? height : 0 };
+  });
 }

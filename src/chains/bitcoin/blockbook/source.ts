@@ -12,7 +12,8 @@ import type { AddressActivity, AddressRef, ChainSource, SourceCallOptions } from
 import type { Network } from '../../types.js';
 import { checkGenesis, expectedGenesisOf } from '../electrum/genesis.js';
 import { bitcoinActivity, requireBitcoinNetwork } from '../electrum/native-activity.js';
-import { BlockbookShapeError, parseAddressAnswer, parseBlockIndex, parseXpubAnswer, type XpubAccountScan } from './answers.js';
+import { sortUtxos, type AddressUtxos } from '../electrum/utxos.js';
+import { BlockbookShapeError, parseAddressAnswer, parseBlockIndex, parseUtxoAnswer, parseXpubAnswer, type XpubAccountScan } from './answers.js';
 
 /** Transport knobs tests and benchmarks may override. */
 export type BlockbookTransportTuning = Partial<Omit<HttpTransportOptions, 'url' | 'secrets'>>;
@@ -37,6 +38,8 @@ export interface BlockbookSource extends ChainSource {
    * reveal the addresses asked about. Hence opt-in per indexer, never the default.
    */
   scanXpubAccount(xpubOrDescriptor: string, gap: number, options?: SourceCallOptions): Promise<XpubAccountScan>;
+  /** Unspent outputs per address, in input order: one `GET /api/v2/utxo/:address` each (no batching in the API). */
+  utxos(addresses: readonly AddressRef[], options?: SourceCallOptions): Promise<AddressUtxos[]>;
 }
 
 /** Blockbook caps `gap` at 10,000 (openapi.yaml). */
@@ -73,18 +76,28 @@ export function createBlockbookSource(options: BlockbookSourceOptions): Blockboo
     }
   }
 
-  async function activity(refs: readonly AddressRef[], callOptions: SourceCallOptions = {}): Promise<AddressActivity[]> {
-    const { signal } = callOptions;
-    // No batching in Blockbook's REST API: every address at once, the transport keeps to the endpoint's limits.
-    const settled = await Promise.allSettled(
-      refs.map(async (ref) => {
-        const summary = await get(`api/v2/address/${encodeURIComponent(ref.address)}`, { details: 'basic' }, ref.address, parseAddressAnswer, signal);
-        return bitcoinActivity(network, ref.address, summary);
-      }),
-    );
+  /** Runs `fn` for every address at once (the transport keeps to the endpoint's limits); first failure in input order. */
+  async function eachAddress<T>(refs: readonly AddressRef[], fn: (ref: AddressRef) => Promise<T>): Promise<T[]> {
+    const settled = await Promise.allSettled(refs.map(fn));
     return settled.map((outcome) => {
       if (outcome.status === 'rejected') throw outcome.reason;
       return outcome.value;
+    });
+  }
+
+  async function activity(refs: readonly AddressRef[], callOptions: SourceCallOptions = {}): Promise<AddressActivity[]> {
+    const { signal } = callOptions;
+    return eachAddress(refs, async (ref) => {
+      const summary = await get(`api/v2/address/${encodeURIComponent(ref.address)}`, { details: 'basic' }, ref.address, parseAddressAnswer, signal);
+      return bitcoinActivity(network, ref.address, summary);
+    });
+  }
+
+  async function utxos(refs: readonly AddressRef[], callOptions: SourceCallOptions = {}): Promise<AddressUtxos[]> {
+    const { signal } = callOptions;
+    return eachAddress(refs, async (ref) => {
+      const found = await get(`api/v2/utxo/${encodeURIComponent(ref.address)}`, {}, ref.address, parseUtxoAnswer, signal);
+      return { address: ref.address, utxos: sortUtxos(found) };
     });
   }
 
@@ -130,5 +143,6 @@ export function createBlockbookSource(options: BlockbookSourceOptions): Blockboo
     holdings: activity,
     verify,
     scanXpubAccount,
+    utxos,
   });
 }

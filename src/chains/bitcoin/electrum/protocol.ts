@@ -2,6 +2,7 @@
  * Electrum protocol answers, narrowed from JSON (ElectrumX 1.20 as recorded in test/bitcoin-servers/recorded, and
  * the shapes the published protocol docs describe).
  */
+import { isOutputIndex, isTxid, type BitcoinUtxo } from './utxos.js';
 
 /** Oldest and newest protocol versions this client speaks; `server.version` offers the range. */
 export const PROTOCOL_MIN = '1.4';
@@ -87,4 +88,28 @@ export function parseFeatures(result: unknown): ServerFeatures {
     genesisHash: result.genesis_hash.toLowerCase(),
     hashFunction: typeof result.hash_function === 'string' ? result.hash_function : undefined,
   };
+}
+
+const isHeight = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= -1;
+
+/**
+ * `blockchain.scripthash.listunspent` → `[{tx_hash, tx_pos, height, value}]`; height 0 for every mempool output
+ * (recorded), unsorted here (utxos.ts sorts).
+ */
+export function parseListUnspent(result: unknown): BitcoinUtxo[] {
+  if (!Array.isArray(result)) throw new ShapeError(`listunspent answered ${JSON.stringify(result).slice(0, 200)}, not a list`);
+  return result.map((item: unknown) => {
+    if (!isRecord(item) || !isTxid(item.tx_hash) || !isOutputIndex(item.tx_pos) || !isHeight(item.height))
+      throw new ShapeError(`an unspent output is ${JSON.stringify(item)}, not {tx_hash, tx_pos, height, value}`);
+    const value = satoshis(item.value, 'an unspent value');
+    if (value < 0n) throw new ShapeError(`an unspent output of ${item.tx_hash}:${item.tx_pos} is worth ${value}`);
+    return { txid: item.tx_hash.toLowerCase(), vout: item.tx_pos, value, height: item.height };
+  });
+}
+
+/** `blockchain.scripthash.subscribe` → the script's status: null when it has no history, else a 64-hex hash. */
+export function parseStatus(result: unknown): string | null {
+  if (result === null) return null;
+  if (!isTxid(result)) throw new ShapeError(`subscribe answered ${JSON.stringify(result).slice(0, 200)}, not a status hash or null`);
+  return result.toLowerCase();
 }

@@ -9,7 +9,9 @@
  * 5 used scripts with 7 transactions 848 vs 511; 20 + 5 together 1,626 vs 1,329, and 2,048 for both once padded as
  * ElectrumX pads. Servers read the same history for both. So the cost is equal for the unused addresses that make
  * up most of a gap scan, get_history alone gives the txCount the report needs, and it leaves no subscriptions
- * behind (server-side state and notifications for every probed address).
+ * behind (server-side state and notifications for every probed address). Servers that answer `subscribe` faster
+ * (its status is cached) can be probed with it instead: option `probe: 'subscribe'`, one batch of `subscribe`
+ * per window, then `get_history` and `get_balance` for the used scripts only.
  */
 import type * as tls from 'node:tls';
 import { VERSION } from '../../../cli/version.js';
@@ -33,7 +35,9 @@ import {
   parseBalance,
   parseFeatures,
   parseHistory,
+  parseListUnspent,
   parseServerVersion,
+  parseStatus,
   PROTOCOL_MAX,
   PROTOCOL_MIN,
   ShapeError,
@@ -42,6 +46,7 @@ import {
   type ServerFeatures,
 } from './protocol.js';
 import { electrumScripthash } from './scripthash.js';
+import { sortUtxos, type AddressUtxos } from './utxos.js';
 
 /** Transport knobs tests and benchmarks may override. */
 export type ElectrumTransportTuning = Partial<
@@ -62,7 +67,15 @@ export interface ElectrumSourceOptions {
    */
   readonly expectedGenesisHash?: string;
   readonly transport?: ElectrumTransportTuning;
+  /**
+   * How a window finds its used scripts: one batch of `get_history` (default; gives txCount at once), or one
+   * batch of `subscribe` (`null` status = unused) followed by `get_history` for the used ones. Subscriptions stay
+   * on the connection until it closes; their notifications are ignored.
+   */
+  readonly probe?: ElectrumProbe;
 }
+
+export type ElectrumProbe = 'history' | 'subscribe';
 
 export interface NegotiatedServer {
   software: string;
@@ -73,6 +86,8 @@ export interface NegotiatedServer {
 export interface ElectrumSource extends ChainSource {
   /** What `server.version` negotiated on the latest connection; undefined before the first one. */
   readonly server: () => NegotiatedServer | undefined;
+  /** Unspent outputs per address, in input order: ONE batch of `blockchain.scripthash.listunspent`. */
+  utxos(addresses: readonly AddressRef[], options?: SourceCallOptions): Promise<AddressUtxos[]>;
 }
 
 export const ELECTRUM_DEFAULTS = Object.freeze({
@@ -107,6 +122,8 @@ export function createElectrumSource(options: ElectrumSourceOptions): ElectrumSo
   const batchSize = config.batchSize ?? Infinity;
   if (batchSize !== Infinity && (!Number.isInteger(batchSize) || batchSize < 1))
     throw new RangeError(`batchSize must be an integer ≥ 1, got ${batchSize}`);
+  const probe: ElectrumProbe = options.probe ?? 'history';
+  if (probe !== 'history' && probe !== 'subscribe') throw new RangeError(`probe must be 'history' or 'subscribe', got ${String(probe)}`);
   const expectedGenesis = expectedGenesisOf(network, options.expectedGenesisHash);
   let negotiated: NegotiatedServer | undefined;
 
@@ -187,27 +204,47 @@ export function createElectrumSource(options: ElectrumSourceOptions): ElectrumSo
     });
   }
 
+  /** The scripts at `indexes` only: their hashes and refs, for a follow-up batch. */
+  const pick = <T>(items: readonly T[], indexes: readonly number[]): T[] => indexes.map((i) => items[i] as T);
+
   async function activity(refs: readonly AddressRef[], callOptions: SourceCallOptions = {}): Promise<AddressActivity[]> {
     if (refs.length === 0) return [];
     const { signal } = callOptions;
     const hashes = refs.map((ref) => electrumScripthash(requireScript('electrum', ref)));
-    const histories: HistoryEntry[][] = await callEach('blockchain.scripthash.get_history', hashes, refs, parseHistory, signal);
-    const used = histories.flatMap((history, i) => (history.length > 0 ? [i] : []));
+    const histories = new Map<number, HistoryEntry[]>();
     const balances = new Map<number, ScriptBalance>();
+    if (probe === 'history') {
+      const found = await callEach('blockchain.scripthash.get_history', hashes, refs, parseHistory, signal);
+      found.forEach((history, i) => histories.set(i, history));
+    }
+    // The used scripts: those with history, or (subscribe) with a status; only they need more requests.
+    const used =
+      probe === 'history'
+        ? [...histories].flatMap(([i, history]) => (history.length > 0 ? [i] : []))
+        : (await callEach('blockchain.scripthash.subscribe', hashes, refs, parseStatus, signal)).flatMap((status, i) => (status !== null ? [i] : []));
     if (used.length > 0) {
-      const answers = await callEach(
-        'blockchain.scripthash.get_balance',
-        used.map((i) => hashes[i] as string),
-        used.map((i) => refs[i] as AddressRef),
-        parseBalance,
-        signal,
-      );
-      used.forEach((index, k) => balances.set(index, answers[k] as ScriptBalance));
+      const [usedHashes, usedRefs] = [pick(hashes, used), pick(refs, used)];
+      // Both at once: the used set is already known, so the second batch need not wait for the first.
+      const [found, answers] = await Promise.all([
+        probe === 'subscribe' ? callEach('blockchain.scripthash.get_history', usedHashes, usedRefs, parseHistory, signal) : undefined,
+        callEach('blockchain.scripthash.get_balance', usedHashes, usedRefs, parseBalance, signal),
+      ]);
+      used.forEach((index, k) => {
+        if (found !== undefined) histories.set(index, found[k] as HistoryEntry[]);
+        balances.set(index, answers[k] as ScriptBalance);
+      });
     }
     return refs.map((ref, i) => {
       const balance = balances.get(i) ?? { confirmed: 0n, unconfirmed: 0n };
-      return bitcoinActivity(network, ref.address, { txCount: (histories[i] as HistoryEntry[]).length, ...balance });
+      return bitcoinActivity(network, ref.address, { txCount: histories.get(i)?.length ?? 0, ...balance });
     });
+  }
+
+  async function utxos(refs: readonly AddressRef[], callOptions: SourceCallOptions = {}): Promise<AddressUtxos[]> {
+    if (refs.length === 0) return [];
+    const hashes = refs.map((ref) => electrumScripthash(requireScript('electrum', ref)));
+    const answers = await callEach('blockchain.scripthash.listunspent', hashes, refs, parseListUnspent, callOptions.signal);
+    return refs.map((ref, i) => ({ address: ref.address, utxos: sortUtxos(answers[i] ?? []) }));
   }
 
   async function verify(callOptions: SourceCallOptions = {}): Promise<void> {
@@ -234,6 +271,7 @@ export function createElectrumSource(options: ElectrumSourceOptions): ElectrumSo
     // get_balance already gives the whole native holding: Bitcoin-likes hold nothing else.
     holdings: activity,
     verify,
+    utxos,
     close: () => client.close(),
   });
 }

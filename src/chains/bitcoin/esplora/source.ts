@@ -15,7 +15,8 @@ import { checkGenesis, expectedGenesisOf } from '../electrum/genesis.js';
 import { bitcoinActivity, requireBitcoinNetwork } from '../electrum/native-activity.js';
 import { mempoolTxids, pageChainTxids, type ScriptGet } from './history.js';
 import { esploraScripthash } from './scripthash.js';
-import { EsploraShapeError, parseScriptStats } from './stats.js';
+import { sortUtxos, type AddressUtxos } from '../electrum/utxos.js';
+import { EsploraShapeError, parseScriptStats, parseUtxos } from './stats.js';
 
 /** Transport knobs tests and benchmarks may override. */
 export type EsploraTransportTuning = Partial<Omit<HttpTransportOptions, 'url' | 'secrets'>>;
@@ -35,6 +36,8 @@ export interface EsploraSource extends ChainSource {
   mempoolTxids(ref: AddressRef, options?: SourceCallOptions): Promise<string[]>;
   /** How this server is asked: by scripthash, or by address (no scripthash routes); undefined until known. */
   readonly route: () => EsploraRoute | undefined;
+  /** Unspent outputs per address, in input order: one `GET …/utxo` each (Esplora has no batching). */
+  utxos(addresses: readonly AddressRef[], options?: SourceCallOptions): Promise<AddressUtxos[]>;
 }
 
 export type EsploraRoute = 'scripthash' | 'address';
@@ -123,6 +126,13 @@ export function createEsploraSource(options: EsploraSourceOptions): EsploraSourc
     );
   }
 
+  async function utxos(refs: readonly AddressRef[], callOptions: SourceCallOptions = {}): Promise<AddressUtxos[]> {
+    const { signal } = callOptions;
+    return eachAddress(refs, (ref) =>
+      forAddress(ref, signal, async (get) => ({ address: ref.address, utxos: sortUtxos(parseUtxos(await get('/utxo'))) })),
+    );
+  }
+
   async function verify(callOptions: SourceCallOptions = {}): Promise<void> {
     if (expectedGenesis === undefined) return;
     const { signal } = callOptions;
@@ -154,6 +164,7 @@ export function createEsploraSource(options: EsploraSourceOptions): EsploraSourc
     // The stats already give the whole native balance: Bitcoin-likes hold nothing else.
     holdings: activity,
     verify,
+    utxos,
     chainTxids: (ref: AddressRef, callOptions: SourceCallOptions = {}) => forAddress(ref, callOptions.signal, pageChainTxids),
     mempoolTxids: (ref: AddressRef, callOptions: SourceCallOptions = {}) => forAddress(ref, callOptions.signal, mempoolTxids),
   });

@@ -1,4 +1,5 @@
 import type { ScriptSummary } from '../electrum/native-activity.js';
+import { isOutputIndex, isTxid, type BitcoinUtxo } from '../electrum/utxos.js';
 
 /** A well-formed JSON answer of the wrong shape; the source turns it into a PROTOCOL error. */
 export class EsploraShapeError extends Error {
@@ -42,5 +43,27 @@ export function parseTxids(json: unknown): string[] {
     if (!isRecord(tx) || typeof tx.txid !== 'string' || !/^[0-9a-fA-F]{64}$/.test(tx.txid))
       throw new EsploraShapeError(`a transaction has no txid: ${JSON.stringify(tx).slice(0, 200)}`);
     return tx.txid.toLowerCase();
+  });
+}
+
+/**
+ * `GET …/utxo` → `[{txid, vout, status: {confirmed, block_height?}, value}]` (outputs spent in the mempool left
+ * out by the server). Mempool outputs get height 0, as Electrum gives them.
+ */
+export function parseUtxos(json: unknown): BitcoinUtxo[] {
+  if (!Array.isArray(json)) throw new EsploraShapeError(`the utxo list is ${JSON.stringify(json).slice(0, 200)}`);
+  return json.map((item: unknown) => {
+    if (!isRecord(item) || !isTxid(item.txid) || !isOutputIndex(item.vout) || !isRecord(item.status))
+      throw new EsploraShapeError(`an unspent output is ${JSON.stringify(item).slice(0, 200)}, not {txid, vout, status, value}`);
+    const { status } = item;
+    const confirmed = status.confirmed === true;
+    if (confirmed && !(typeof status.block_height === 'number' && Number.isSafeInteger(status.block_height) && status.block_height >= 0))
+      throw new EsploraShapeError(`the confirmed output ${item.txid}:${item.vout} has no block_height`);
+    return {
+      txid: item.txid.toLowerCase(),
+      vout: item.vout,
+      value: count(item, 'value', `${item.txid}:${item.vout}`),
+      height: confirmed ? (status.block_height as number) : 0,
+    };
   });
 }

@@ -8,6 +8,14 @@ import type { ContractRead, ReadOutcome } from './multicall3.js';
 import { readContracts } from './read-contracts.js';
 import { isUsedScan, scanTxCount } from './read-activity.js';
 import { scanWindow } from './scan-window.js';
+import { decodeTokenUri, tokenUriRead } from './token-uri.js';
+
+/**
+ * An ERC-721 holding with its `tokenURI`. FoundAsset (source.ts) has no field for it yet, so it rides on the
+ * asset as an extra property; clients that cannot read it leave it out.
+ */
+/** An ERC-721 holding, with its tokenURI when the contract answers one. */
+export type Erc721Asset = FoundAsset;
 
 /** A read and what to do with its answer. */
 interface PlannedRead {
@@ -43,6 +51,10 @@ function metadataReads(ctx: EvmRpcContext, erc20: Set<string>, nft: Set<string>,
   return planned;
 }
 
+function withTokenUri(asset: FoundAsset, uri: string | undefined): Erc721Asset {
+  return uri === undefined ? asset : { ...asset, uri };
+}
+
 function definedFacts(meta: TokenMetadata | undefined): TokenMetadata {
   const facts: TokenMetadata = {};
   if (meta?.decimals !== undefined) facts.decimals = meta.decimals;
@@ -53,7 +65,7 @@ function definedFacts(meta: TokenMetadata | undefined): TokenMetadata {
 
 /**
  * Full holdings of (used) addresses: native balance; ERC-20 balanceOf for every contract in their Transfer logs;
- * ERC-721 ownerOf for every token id they received; ERC-1155 balanceOfBatch for every id they received; token
+ * ERC-721 ownerOf and tokenURI for every token id they received; ERC-1155 balanceOfBatch for every id they received; token
  * metadata read once per contract (bytes32 symbols and reverts tolerated). Zero holdings are dropped.
  * Two JSON-RPC batches: the window scan, then every view call (through Multicall3 aggregate3 where it exists).
  */
@@ -87,13 +99,18 @@ export async function readHoldings(
     for (const [contract, ids] of scan.sightings.erc721) {
       nftContracts.add(contract);
       for (const id of ids) {
-        planned.push({
-          read: call(contract, encodeFunctionData({ abi: erc721ReadAbi, functionName: 'ownerOf', args: [BigInt(id)] })),
-          apply: (data) => {
-            if (decodeAddressWord(data) === owner)
-              pending.push({ index, contract, make: (facts) => tokenAsset('erc721', contract, 1n, facts, BigInt(id)) });
+        // tokenURI rides in the same Multicall3 batch; `make` runs once every read is back, so it sees the URI.
+        let uri: string | undefined;
+        planned.push(
+          {
+            read: call(contract, encodeFunctionData({ abi: erc721ReadAbi, functionName: 'ownerOf', args: [BigInt(id)] })),
+            apply: (data) => {
+              if (decodeAddressWord(data) === owner)
+                pending.push({ index, contract, make: (facts) => withTokenUri(tokenAsset('erc721', contract, 1n, facts, BigInt(id)), uri) });
+            },
           },
-        });
+          { read: tokenUriRead(contract, BigInt(id)), apply: (data) => void (uri = decodeTokenUri(data)) },
+        );
       }
     }
     for (const [contract, idSet] of scan.sightings.erc1155) {
