@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBlockbookSource } from '../../src/chains/bitcoin/index.js';
 import { TransportError } from '../../src/net/index.js';
-import { startBlockbook } from '../servers/bitcoin/blockbook-server.js';
-import type { ChainModel } from '../servers/bitcoin/chain-model.js';
-import type { HttpServerHandle } from '../servers/bitcoin/http/http-server.js';
+import { startBlockbook } from '../../src/devnet/bitcoin/blockbook-server.js';
+import type { ChainModel } from '../../src/devnet/bitcoin/chain-model.js';
+import type { HttpServerHandle } from '../../src/devnet/bitcoin/http/http-server.js';
 import { blockbook, FAST_RETRY } from './clients.js';
 import { startHttpWrapper } from './http-wrapper.js';
 import { accountDescriptor, ACCOUNTS, buildScenarioChain, CASES, REGTEST, refsOf } from './scenario.js';

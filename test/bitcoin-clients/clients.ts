@@ -11,7 +11,7 @@ import {
 } from '../../src/chains/bitcoin/index.js';
 import type { AddressActivity, ChainSource } from '../../src/chains/source.js';
 import type { IndexerConfig } from '../../src/config/indexer-types.js';
-import { TEST_ONLY_TLS_CERT_PATH } from '../servers/bitcoin/electrum-server.js';
+import { TEST_ONLY_TLS_CERT_PATH } from '../../src/devnet/bitcoin/electrum-server.js';
 import { REGTEST, type ClientCase } from './scenario.js';
 
 /** Fast backoff so retried faults cost milliseconds, not seconds. */

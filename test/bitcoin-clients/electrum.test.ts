@@ -3,10 +3,10 @@ import { createElectrumSource, ElectrumVersionError, electrumScripthash, type El
 import { bitcoin, ethereum } from '../../src/chains/networks.js';
 import { RestoreScanError } from '../../src/errors.js';
 import { TransportError } from '../../src/net/index.js';
-import type { ChainModel } from '../servers/bitcoin/chain-model.js';
-import { electrumScripthash as serverScripthash } from '../servers/bitcoin/chain/hashes.js';
-import { startElectrum, type ElectrumServerHandle } from '../servers/bitcoin/electrum-server.js';
-import { startFaultProxy, type FaultProxy } from '../servers/fault-proxy.js';
+import type { ChainModel } from '../../src/devnet/bitcoin/chain-model.js';
+import { electrumScripthash as serverScripthash } from '../../src/devnet/bitcoin/chain/hashes.js';
+import { startElectrum, type ElectrumServerHandle } from '../../src/devnet/bitcoin/electrum-server.js';
+import { startFaultProxy, type FaultProxy } from '../../src/devnet/fault-proxy.js';
 import { electrum, expectCase } from './clients.js';
 import { startElectrumStub, type StubAnswer, type StubServer } from './electrum-stub.js';
 import { buildScenarioChain, CASES, derive, REGTEST, refsOf } from './scenario.js';

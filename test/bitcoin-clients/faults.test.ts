@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChainSource } from '../../src/chains/source.js';
 import { TransportError } from '../../src/net/index.js';
-import { startBlockbook } from '../servers/bitcoin/blockbook-server.js';
-import { startElectrum, type ElectrumServerHandle } from '../servers/bitcoin/electrum-server.js';
-import { startEsplora } from '../servers/bitcoin/esplora-server.js';
-import type { HttpServerHandle } from '../servers/bitcoin/http/http-server.js';
-import { startFaultProxy, TCP_FAULTS, TRANSIENT_FAULTS, type FaultProxy } from '../servers/fault-proxy.js';
+import { startBlockbook } from '../../src/devnet/bitcoin/blockbook-server.js';
+import { startElectrum, type ElectrumServerHandle } from '../../src/devnet/bitcoin/electrum-server.js';
+import { startEsplora } from '../../src/devnet/bitcoin/esplora-server.js';
+import type { HttpServerHandle } from '../../src/devnet/bitcoin/http/http-server.js';
+import { startFaultProxy, TCP_FAULTS, TRANSIENT_FAULTS, type FaultProxy } from '../../src/devnet/fault-proxy.js';
 import { blockbook, closeAll, electrum, esplora, render } from './clients.js';
 import { buildScenarioChain, CASES, refsOf } from './scenario.js';
 

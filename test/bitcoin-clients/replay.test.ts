@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createElectrumSource, type ElectrumSource } from '../../src/chains/bitcoin/index.js';
 import type { AddressActivity } from '../../src/chains/source.js';
 import type { BitcoinNetwork } from '../../src/chains/types.js';
-import { startElectrum, type ElectrumServerHandle } from '../servers/bitcoin/electrum-server.js';
+import { startElectrum, type ElectrumServerHandle } from '../../src/devnet/bitcoin/electrum-server.js';
 import { buildRecordedChainModel, exchangeFiles, loadExchanges, recordedChain, recordedScripts, type RecordedExchange } from '../bitcoin-servers/recorded-fixture.js';
 import { startTcpTap, type TcpTap } from './tcp-tap.js';
 

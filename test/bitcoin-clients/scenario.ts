@@ -10,9 +10,9 @@ import { encodeAddress, payloadFromPublicKey } from '../../src/chains/address.js
 import { scriptPubKey, type BitcoinScriptType } from '../../src/chains/bitcoin/script.js';
 import type { AddressRef } from '../../src/chains/source.js';
 import type { BitcoinNetwork } from '../../src/chains/types.js';
-import { ChainModel } from '../servers/bitcoin/chain-model.js';
-import { bitcoinRegtest } from '../servers/bitcoin/chain/networks.js';
-import { applyScenario, type ScenarioEntry, type ScenarioKind } from '../servers/bitcoin/scenarios.js';
+import { ChainModel } from '../../src/devnet/bitcoin/chain-model.js';
+import { bitcoinRegtest } from '../../src/devnet/bitcoin/chain/networks.js';
+import { applyScenario, type ScenarioEntry, type ScenarioKind } from '../../src/devnet/bitcoin/scenarios.js';
 
 /** restore-scan's view of the servers' regtest network (addresses `bcrt1…`, `m…`/`n…`, `2…`). */
 export const REGTEST: BitcoinNetwork = Object.freeze<BitcoinNetwork>({

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createElectrumSource, electrumScripthash } from '../../src/chains/bitcoin/index.js';
 import type { ChainSource } from '../../src/chains/source.js';
-import { startElectrum, type ElectrumServerHandle } from '../servers/bitcoin/electrum-server.js';
+import { startElectrum, type ElectrumServerHandle } from '../../src/devnet/bitcoin/electrum-server.js';
 import { closeAll, electrum, expectCase, FAST_RETRY, render } from './clients.js';
 import { buildScenarioChain, CASES, REGTEST, refsOf } from './scenario.js';
 import { startTcpTap, type TcpTap } from './tcp-tap.js';

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AddressUtxos, BitcoinUtxo } from '../../src/chains/bitcoin/index.js';
 import type { AddressActivity, ChainSource } from '../../src/chains/source.js';
-import { startBlockbook } from '../servers/bitcoin/blockbook-server.js';
-import type { ChainModel } from '../servers/bitcoin/chain-model.js';
-import { startElectrum, type ElectrumServerHandle } from '../servers/bitcoin/electrum-server.js';
-import { startEsplora } from '../servers/bitcoin/esplora-server.js';
-import type { HttpServerHandle } from '../servers/bitcoin/http/http-server.js';
+import { startBlockbook } from '../../src/devnet/bitcoin/blockbook-server.js';
+import type { ChainModel } from '../../src/devnet/bitcoin/chain-model.js';
+import { startElectrum, type ElectrumServerHandle } from '../../src/devnet/bitcoin/electrum-server.js';
+import { startEsplora } from '../../src/devnet/bitcoin/esplora-server.js';
+import type { HttpServerHandle } from '../../src/devnet/bitcoin/http/http-server.js';
 import { blockbook, closeAll, electrum, esplora } from './clients.js';
 import { buildScenarioChain, CASES, refsOf, type ClientCase } from './scenario.js';
 

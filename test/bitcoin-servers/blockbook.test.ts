@@ -1,12 +1,12 @@
 import { Transaction } from 'bitcoinjs-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseXpubOrDescriptor } from '../servers/bitcoin/blockbook/xpub-descriptor.js';
-import { startBlockbook } from '../servers/bitcoin/blockbook-server.js';
-import type { ChainModel } from '../servers/bitcoin/chain-model.js';
-import { bitcoinRegtest } from '../servers/bitcoin/chain/networks.js';
-import { scriptToAddress } from '../servers/bitcoin/chain/script-address.js';
-import type { HttpServerHandle } from '../servers/bitcoin/http/http-server.js';
-import { type ScenarioOutcome, createScenarioChain } from '../servers/bitcoin/scenarios.js';
+import { parseXpubOrDescriptor } from '../../src/devnet/bitcoin/blockbook/xpub-descriptor.js';
+import { startBlockbook } from '../../src/devnet/bitcoin/blockbook-server.js';
+import type { ChainModel } from '../../src/devnet/bitcoin/chain-model.js';
+import { bitcoinRegtest } from '../../src/devnet/bitcoin/chain/networks.js';
+import { scriptToAddress } from '../../src/devnet/bitcoin/chain/script-address.js';
+import type { HttpServerHandle } from '../../src/devnet/bitcoin/http/http-server.js';
+import { type ScenarioOutcome, createScenarioChain } from '../../src/devnet/bitcoin/scenarios.js';
 import { recordedAccountTpubs } from './recorded-fixture.js';
 
 /** The BIP84 testnet account of the abandon…about mnemonic, as a descriptor with its key origin. */

@@ -1,12 +1,12 @@
 import { Transaction } from 'bitcoinjs-lib';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { ChainModel, TxRejected } from '../servers/bitcoin/chain-model.js';
-import { parseHeader } from '../servers/bitcoin/chain/block-header.js';
-import { bytesToHex, dsha256, electrumScripthash, esploraScripthash, hexToBytes } from '../servers/bitcoin/chain/hashes.js';
-import { merkleRoot } from '../servers/bitcoin/chain/merkle.js';
-import { bitcoinMainnet, bitcoinRegtest, bitcoinTestnet, litecoinRegtest } from '../servers/bitcoin/chain/networks.js';
-import { addressProblem, addressToScript, scriptToAddress } from '../servers/bitcoin/chain/script-address.js';
+import { ChainModel, TxRejected } from '../../src/devnet/bitcoin/chain-model.js';
+import { parseHeader } from '../../src/devnet/bitcoin/chain/block-header.js';
+import { bytesToHex, dsha256, electrumScripthash, esploraScripthash, hexToBytes } from '../../src/devnet/bitcoin/chain/hashes.js';
+import { merkleRoot } from '../../src/devnet/bitcoin/chain/merkle.js';
+import { bitcoinMainnet, bitcoinRegtest, bitcoinTestnet, litecoinRegtest } from '../../src/devnet/bitcoin/chain/networks.js';
+import { addressProblem, addressToScript, scriptToAddress } from '../../src/devnet/bitcoin/chain/script-address.js';
 import { buildRecordedChainModel, recordedChain, recordedScripts } from './recorded-fixture.js';
 
 const P2WPKH = '0014d0c4a3ef09e997b6e99e397e518fe3e41a118ca1'; // m/84'/1'/0'/0/0 of the abandon…about mnemonic

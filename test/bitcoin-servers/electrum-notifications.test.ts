@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChainModel } from '../servers/bitcoin/chain-model.js';
-import { type ElectrumServerHandle, startElectrum } from '../servers/bitcoin/electrum-server.js';
+import type { ChainModel } from '../../src/devnet/bitcoin/chain-model.js';
+import { type ElectrumServerHandle, startElectrum } from '../../src/devnet/bitcoin/electrum-server.js';
 import { LineClient } from './line-client.js';
 import { buildRecordedChainModel, loadNotificationEvents, notifyTx, recordedHeader114 } from './recorded-fixture.js';
 

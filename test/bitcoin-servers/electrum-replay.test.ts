@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ElectrumServerHandle, startElectrum } from '../servers/bitcoin/electrum-server.js';
+import { type ElectrumServerHandle, startElectrum } from '../../src/devnet/bitcoin/electrum-server.js';
 import { LineClient } from './line-client.js';
 import { type RecordedStep, buildRecordedChainModel, exchangeFiles, loadExchanges } from './recorded-fixture.js';
 

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { Transaction } from 'bitcoinjs-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChainModel } from '../servers/bitcoin/chain-model.js';
-import { bytesToHex, dsha256, electrumScripthash, hexToBytes, sha256Hex } from '../servers/bitcoin/chain/hashes.js';
-import { merkleRoot } from '../servers/bitcoin/chain/merkle.js';
-import { bitcoinRegtest } from '../servers/bitcoin/chain/networks.js';
-import { type ElectrumServerHandle, TEST_ONLY_TLS_CERT_PATH, startElectrum } from '../servers/bitcoin/electrum-server.js';
-import { type ScenarioOutcome, createScenarioChain } from '../servers/bitcoin/scenarios.js';
+import type { ChainModel } from '../../src/devnet/bitcoin/chain-model.js';
+import { bytesToHex, dsha256, electrumScripthash, hexToBytes, sha256Hex } from '../../src/devnet/bitcoin/chain/hashes.js';
+import { merkleRoot } from '../../src/devnet/bitcoin/chain/merkle.js';
+import { bitcoinRegtest } from '../../src/devnet/bitcoin/chain/networks.js';
+import { type ElectrumServerHandle, TEST_ONLY_TLS_CERT_PATH, startElectrum } from '../../src/devnet/bitcoin/electrum-server.js';
+import { type ScenarioOutcome, createScenarioChain } from '../../src/devnet/bitcoin/scenarios.js';
 import { LineClient } from './line-client.js';
 
 const script = (n: number): string => `0014${n.toString(16).padStart(40, '0')}`;

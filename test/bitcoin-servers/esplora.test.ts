@@ -1,12 +1,12 @@
 import { Transaction } from 'bitcoinjs-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ChainModel, type OutPoint } from '../servers/bitcoin/chain-model.js';
-import { electrumScripthash, esploraScripthash } from '../servers/bitcoin/chain/hashes.js';
-import { bitcoinRegtest } from '../servers/bitcoin/chain/networks.js';
-import { scriptToAddress } from '../servers/bitcoin/chain/script-address.js';
-import { startEsplora } from '../servers/bitcoin/esplora-server.js';
-import type { HttpServerHandle } from '../servers/bitcoin/http/http-server.js';
-import { applyScenario } from '../servers/bitcoin/scenarios.js';
+import { ChainModel, type OutPoint } from '../../src/devnet/bitcoin/chain-model.js';
+import { electrumScripthash, esploraScripthash } from '../../src/devnet/bitcoin/chain/hashes.js';
+import { bitcoinRegtest } from '../../src/devnet/bitcoin/chain/networks.js';
+import { scriptToAddress } from '../../src/devnet/bitcoin/chain/script-address.js';
+import { startEsplora } from '../../src/devnet/bitcoin/esplora-server.js';
+import type { HttpServerHandle } from '../../src/devnet/bitcoin/http/http-server.js';
+import { applyScenario } from '../../src/devnet/bitcoin/scenarios.js';
 
 const script = (n: number): string => `0014${n.toString(16).padStart(40, '0')}`;
 const address = (n: number): string => scriptToAddress(script(n), bitcoinRegtest)!;

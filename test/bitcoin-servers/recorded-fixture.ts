@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ChainModel } from '../servers/bitcoin/chain-model.js';
-import { litecoinRegtest } from '../servers/bitcoin/chain/networks.js';
-import { decodeTx } from '../servers/bitcoin/chain/tx-codec.js';
+import { ChainModel } from '../../src/devnet/bitcoin/chain-model.js';
+import { litecoinRegtest } from '../../src/devnet/bitcoin/chain/networks.js';
+import { decodeTx } from '../../src/devnet/bitcoin/chain/tx-codec.js';
 
 /**
  * Loads the recorded ElectrumX 1.20.0 traffic (copied from /work/shared/recorded into ./recorded, see its

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { bitcoinRegtest } from '../servers/bitcoin/chain/networks.js';
-import { SPEND_FEE, createScenarioChain } from '../servers/bitcoin/scenarios.js';
+import { bitcoinRegtest } from '../../src/devnet/bitcoin/chain/networks.js';
+import { SPEND_FEE, createScenarioChain } from '../../src/devnet/bitcoin/scenarios.js';
 
 const script = (n: number): string => `0014${n.toString(16).padStart(40, '0')}`;
 

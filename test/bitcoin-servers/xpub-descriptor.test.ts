@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { descriptorChecksum, parseXpubOrDescriptor } from '../servers/bitcoin/blockbook/xpub-descriptor.js';
-import { bitcoinMainnet, litecoinRegtest } from '../servers/bitcoin/chain/networks.js';
-import { scriptToAddress } from '../servers/bitcoin/chain/script-address.js';
+import { descriptorChecksum, parseXpubOrDescriptor } from '../../src/devnet/bitcoin/blockbook/xpub-descriptor.js';
+import { bitcoinMainnet, litecoinRegtest } from '../../src/devnet/bitcoin/chain/networks.js';
+import { scriptToAddress } from '../../src/devnet/bitcoin/chain/script-address.js';
 import { recordedAccountTpubs, scriptOfRole } from './recorded-fixture.js';
 
 /** Public vectors of the abandon…about mnemonic (BIP84/49/86, SLIP-132), as in /work/shared/vectors. */

@@ -15,12 +15,12 @@ import { scan } from '../../src/api/scan.js';
 import type { Config } from '../../src/config/indexer-types.js';
 import { readInputs } from '../../src/keys/index.js';
 import type { Report } from '../../src/report/types.js';
-import { ChainModel } from '../servers/bitcoin/chain-model.js';
-import { bitcoinMainnet } from '../servers/bitcoin/chain/networks.js';
-import { applyScenario } from '../servers/bitcoin/scenarios.js';
-import { startElectrum } from '../servers/bitcoin/electrum-server.js';
-import { startEsplora } from '../servers/bitcoin/esplora-server.js';
-import { SvmWorld, startDas, startSolanaRpc } from '../servers/solana/index.js';
+import { ChainModel } from '../../src/devnet/bitcoin/chain-model.js';
+import { bitcoinMainnet } from '../../src/devnet/bitcoin/chain/networks.js';
+import { applyScenario } from '../../src/devnet/bitcoin/scenarios.js';
+import { startElectrum } from '../../src/devnet/bitcoin/electrum-server.js';
+import { startEsplora } from '../../src/devnet/bitcoin/esplora-server.js';
+import { SvmWorld, startDas, startSolanaRpc } from '../../src/devnet/solana/index.js';
 
 const SEED = hexToBytes('5eb00bbddcf069084889a8ab9155568165f5c453ccb85e70811aaed6f6da5fc19a5ac40b389cd370d086206dec8aa6c43daea6690f20ad3d8d48b2d2ce9e38e4');
 const root = HDKey.fromMasterSeed(SEED);

@@ -8,9 +8,9 @@ import { RestoreScanError } from '../../src/errors.js';
 import { TransportError } from '../../src/net/index.js';
 import { createEtherscanSource } from '../../src/chains/evm/etherscan/client.js';
 import { createEvmRpcSource } from '../../src/chains/evm/rpc/client.js';
-import { mine } from '../servers/evm/world.js';
-import { startBlockscout, type BlockscoutServer } from '../servers/evm-indexers/blockscout-server.js';
-import { startEtherscan, type EtherscanServer } from '../servers/evm-indexers/etherscan-server.js';
+import { mine } from '../../src/devnet/evm/world.js';
+import { startBlockscout, type BlockscoutServer } from '../../src/devnet/evm-indexers/blockscout-server.js';
+import { startEtherscan, type EtherscanServer } from '../../src/devnet/evm-indexers/etherscan-server.js';
 import { buildScenario, LABELS, NETWORKS, normalize, type ChainName, type Scenario } from './scenario.js';
 import { CLIENT_KINDS, FAST_RETRIES, makeSource, type SourceUrls } from './sources.js';
 

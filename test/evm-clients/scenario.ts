@@ -8,9 +8,9 @@ import { privateKeyToAccount } from 'viem/accounts';
 import type { AddressActivity, AddressRef } from '../../src/chains/source.js';
 import { base, ethereum } from '../../src/chains/networks.js';
 import type { EvmNetwork } from '../../src/chains/types.js';
-import { startAnvilNetworks, type AnvilNetworks } from '../servers/evm/anvil.js';
-import type { EvmNode } from '../servers/evm/clients.js';
-import { deployMulticall3 } from '../servers/evm/multicall3.js';
+import { startAnvilNetworks, type AnvilNetworks } from '../../src/devnet/evm/anvil.js';
+import type { EvmNode } from '../../src/devnet/evm/clients.js';
+import { deployMulticall3 } from '../../src/devnet/evm/multicall3.js';
 import {
   deployTokens,
   fund,
@@ -23,7 +23,7 @@ import {
   type TokenContracts,
   type TokenOptions,
   type TxResult,
-} from '../servers/evm/world.js';
+} from '../../src/devnet/evm/world.js';
 
 export type ChainName = 'l1' | 'l2' | 'bare';
 export type Label = 'erc20-on-l2' | 'nft-only' | 'batch-1155' | 'round-trip' | 'partial-1155' | 'sink' | 'unused';

@@ -5,10 +5,10 @@ import { createEvmRpcSource } from '../../src/chains/evm/rpc/client.js';
 import type { Erc721Asset } from '../../src/chains/evm/rpc/read-holdings.js';
 import { decodeTokenUri } from '../../src/chains/evm/rpc/token-uri.js';
 import type { ChainSource } from '../../src/chains/source.js';
-import { startAnvilNetworks, type AnvilNetworks } from '../servers/evm/anvil.js';
-import type { EvmNode } from '../servers/evm/clients.js';
-import { deployMulticall3 } from '../servers/evm/multicall3.js';
-import { deployTokens, fund, mintNft, transferOut, type TokenContracts } from '../servers/evm/world.js';
+import { startAnvilNetworks, type AnvilNetworks } from '../../src/devnet/evm/anvil.js';
+import type { EvmNode } from '../../src/devnet/evm/clients.js';
+import { deployMulticall3 } from '../../src/devnet/evm/multicall3.js';
+import { deployTokens, fund, mintNft, transferOut, type TokenContracts } from '../../src/devnet/evm/world.js';
 import { bareDevnet } from './scenario.js';
 import { FAST_RETRIES } from './sources.js';
 

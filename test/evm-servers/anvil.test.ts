@@ -1,10 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { startAnvil, startAnvilNetworks, type AnvilNode } from '../servers/evm/anvil.js';
-import { killTrackedChildren, trackedChildPids } from '../servers/evm/child-registry.js';
-import { jsonRpc } from '../servers/evm/json-rpc.js';
-import { fund } from '../servers/evm/world.js';
+import { startAnvil, startAnvilNetworks, type AnvilNode } from '../../src/devnet/evm/anvil.js';
+import { killTrackedChildren, trackedChildPids } from '../../src/devnet/evm/child-registry.js';
+import { jsonRpc } from '../../src/devnet/evm/json-rpc.js';
+import { fund } from '../../src/devnet/evm/world.js';
 import { processGone } from './process-gone.js';
 
 const started: AnvilNode[] = [];

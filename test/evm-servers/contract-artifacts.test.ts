@@ -4,8 +4,8 @@ import { formatAbiItem } from 'viem/utils';
 import type { Abi, AbiParameter } from 'viem';
 import { describe, expect, it } from 'vitest';
 import { ARTIFACTS_DIR, compileContracts, staleArtifacts } from '../../fixtures/contracts/compile.mjs';
-import { loadArtifact, type ContractName } from '../servers/evm/artifacts.js';
-import { testErc1155Abi, testErc20Abi, testErc721Abi } from '../servers/evm/token-abis.js';
+import { loadArtifact, type ContractName } from '../../src/devnet/evm/artifacts.js';
+import { testErc1155Abi, testErc20Abi, testErc721Abi } from '../../src/devnet/evm/token-abis.js';
 
 // Signature of an ABI item, independent of parameter names (constructor/event/function).
 function signature(item: Abi[number]): string {

@@ -1,6 +1,6 @@
 import { getContractAddress, keccak256, parseTransaction, recoverTransactionAddress, size, slice } from 'viem';
 import { describe, expect, it } from 'vitest';
-import { MULTICALL3_PRESIGNED } from '../servers/evm/multicall3-presigned.js';
+import { MULTICALL3_PRESIGNED } from '../../src/devnet/evm/multicall3-presigned.js';
 
 describe('Multicall3 presigned deployment data', () => {
   const tx = parseTransaction(MULTICALL3_PRESIGNED.rawTransaction);

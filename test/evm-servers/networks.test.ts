@@ -18,10 +18,10 @@ import {
 import { privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { startAnvilNetworks, type AnvilNetwork, type AnvilNetworks } from '../servers/evm/anvil.js';
-import { evmClients } from '../servers/evm/clients.js';
-import { deployMulticall3, MULTICALL3_ADDRESS, type Multicall3Deployment } from '../servers/evm/multicall3.js';
-import { MULTICALL3_PRESIGNED } from '../servers/evm/multicall3-presigned.js';
+import { startAnvilNetworks, type AnvilNetwork, type AnvilNetworks } from '../../src/devnet/evm/anvil.js';
+import { evmClients } from '../../src/devnet/evm/clients.js';
+import { deployMulticall3, MULTICALL3_ADDRESS, type Multicall3Deployment } from '../../src/devnet/evm/multicall3.js';
+import { MULTICALL3_PRESIGNED } from '../../src/devnet/evm/multicall3-presigned.js';
 import {
   deployTokens,
   fund,
@@ -32,7 +32,7 @@ import {
   sendErc20,
   transferOut,
   type TokenContracts,
-} from '../servers/evm/world.js';
+} from '../../src/devnet/evm/world.js';
 import { processGone } from './process-gone.js';
 
 const erc165Abi = parseAbi(['function supportsInterface(bytes4 interfaceId) view returns (bool)']);

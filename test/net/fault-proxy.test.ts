@@ -11,7 +11,7 @@ import {
   TCP_FAULTS,
   TRANSIENT_FAULTS,
   type FaultProxy,
-} from '../servers/fault-proxy.js';
+} from '../../src/devnet/fault-proxy.js';
 import { fastClock, startJsonRpcServer, startLineServer } from './support.js';
 
 const cleanups: (() => Promise<void>)[] = [];

@@ -6,7 +6,7 @@
 import { base58 } from '@scure/base';
 import { address, lamports } from '@solana/kit';
 import { metadataAddress, TOKEN_METADATA_PROGRAM_ID, TOKEN_STANDARDS, type TokenStandard } from '../../src/chains/solana/index.js';
-import type { SvmWorld } from '../servers/solana/svm-world.js';
+import type { SvmWorld } from '../../src/devnet/solana/svm-world.js';
 
 /** mpl-token-metadata MAX_METADATA_LEN. */
 const METADATA_ACCOUNT_BYTES = 679;

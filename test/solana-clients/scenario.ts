@@ -7,8 +7,8 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { base58 } from '@scure/base';
 import { address, lamports, type Address } from '@solana/kit';
-import { TOKEN_PROGRAM } from '../servers/solana/constants.js';
-import { SvmWorld, type CompressedNftRecord } from '../servers/solana/svm-world.js';
+import { TOKEN_PROGRAM } from '../../src/devnet/solana/constants.js';
+import { SvmWorld, type CompressedNftRecord } from '../../src/devnet/solana/svm-world.js';
 import { placeMetadata } from './metaplex-fixture.js';
 
 export const SOL_HOLDER_TRANSFERS = [1_500_000_000n, 250_000_000n, 5_000n] as const;

@@ -13,8 +13,8 @@ import {
 import type { AddressActivity, ChainSource, FoundAsset } from '../../src/chains/source.js';
 import type { Network } from '../../src/chains/types.js';
 import { RestoreScanError } from '../../src/errors.js';
-import { startFaultProxy, type FaultProxy } from '../servers/fault-proxy.js';
-import { startDas, startSolanaRpc, type RunningServer } from '../servers/solana/index.js';
+import { startFaultProxy, type FaultProxy } from '../../src/devnet/fault-proxy.js';
+import { startDas, startSolanaRpc, type RunningServer } from '../../src/devnet/solana/index.js';
 import { encodeMetadataAccount } from './metaplex-fixture.js';
 import { buildSolanaScenario, SOL_HOLDER_TRANSFERS, unusedKey, type SolanaScenario } from './scenario.js';
 

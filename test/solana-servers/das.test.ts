@@ -1,9 +1,9 @@
 import { base58 } from '@scure/base';
 import type { Address } from '@solana/kit';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { TOKEN_2022_PROGRAM, TOKEN_PROGRAM } from '../servers/solana/constants.js';
-import { startDas } from '../servers/solana/das-server.js';
-import type { RunningServer } from '../servers/solana/json-rpc-http.js';
+import { TOKEN_2022_PROGRAM, TOKEN_PROGRAM } from '../../src/devnet/solana/constants.js';
+import { startDas } from '../../src/devnet/solana/das-server.js';
+import type { RunningServer } from '../../src/devnet/solana/json-rpc-http.js';
 import { result, rpcError, type Json } from './json-rpc-client.js';
 import { buildScenario, type Scenario } from './scenario.js';
 

@@ -5,7 +5,7 @@
  */
 import type { Address, KeyPairSigner } from '@solana/kit';
 import { getTransferSolInstruction } from '@solana-program/system';
-import { SvmWorld, type CompressedNftRecord, type ProcessedTransaction } from '../servers/solana/svm-world.js';
+import { SvmWorld, type CompressedNftRecord, type ProcessedTransaction } from '../../src/devnet/solana/svm-world.js';
 
 export const LAMPORTS_PER_SOL = 1_000_000_000n;
 export const SOL_HOLDER_TRANSFERS = 7;

@@ -5,9 +5,9 @@
 import { createSolanaRpc, type Address } from '@solana/kit';
 import { Connection, PublicKey } from '@solana/web3.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { TOKEN_2022_PROGRAM, TOKEN_PROGRAM } from '../servers/solana/constants.js';
-import type { RunningServer } from '../servers/solana/json-rpc-http.js';
-import { startSolanaRpc } from '../servers/solana/rpc-server.js';
+import { TOKEN_2022_PROGRAM, TOKEN_PROGRAM } from '../../src/devnet/solana/constants.js';
+import type { RunningServer } from '../../src/devnet/solana/json-rpc-http.js';
+import { startSolanaRpc } from '../../src/devnet/solana/rpc-server.js';
 import { buildScenario, SOL_HOLDER_TRANSFERS, type Scenario } from './scenario.js';
 
 let s: Scenario;

@@ -1,9 +1,9 @@
 import { base58 } from '@scure/base';
 import { getAddressEncoder, type Address } from '@solana/kit';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { NODE_VERSION, SYSTEM_PROGRAM, TOKEN_2022_PROGRAM, TOKEN_PROGRAM } from '../servers/solana/constants.js';
-import type { RunningServer } from '../servers/solana/json-rpc-http.js';
-import { startSolanaRpc } from '../servers/solana/rpc-server.js';
+import { NODE_VERSION, SYSTEM_PROGRAM, TOKEN_2022_PROGRAM, TOKEN_PROGRAM } from '../../src/devnet/solana/constants.js';
+import type { RunningServer } from '../../src/devnet/solana/json-rpc-http.js';
+import { startSolanaRpc } from '../../src/devnet/solana/rpc-server.js';
 import { call, postText, result, rpcError, type Json } from './json-rpc-client.js';
 import { buildScenario, SOL_HOLDER_TRANSFERS, type Scenario } from './scenario.js';
 

@@ -1,10 +1,10 @@
 import { getProgramDerivedAddress, getAddressEncoder, getU64Encoder, type Address } from '@solana/kit';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { RestoreScanError } from '../../src/errors.js';
-import { ASSOCIATED_TOKEN_PROGRAM, BUBBLEGUM_PROGRAM, TOKEN_2022_PROGRAM, TOKEN_PROGRAM } from '../servers/solana/constants.js';
-import { SvmWorld } from '../servers/solana/svm-world.js';
-import { readMint, tokenAccountsOwnedBy } from '../servers/solana/token-accounts.js';
-import { decodeTokenAccount } from '../servers/solana/token-layout.js';
+import { ASSOCIATED_TOKEN_PROGRAM, BUBBLEGUM_PROGRAM, TOKEN_2022_PROGRAM, TOKEN_PROGRAM } from '../../src/devnet/solana/constants.js';
+import { SvmWorld } from '../../src/devnet/solana/svm-world.js';
+import { readMint, tokenAccountsOwnedBy } from '../../src/devnet/solana/token-accounts.js';
+import { decodeTokenAccount } from '../../src/devnet/solana/token-layout.js';
 import { buildScenario, SOL_HOLDER_TRANSFERS, type Scenario } from './scenario.js';
 
 let s: Scenario;

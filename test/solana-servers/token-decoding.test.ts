@@ -1,11 +1,11 @@
 /** Byte-level decoding the RPC facade relies on, on hand-built accounts the world never creates. */
 import { getAddressEncoder, type Address } from '@solana/kit';
 import { describe, expect, test } from 'vitest';
-import { parseTokenProgramData } from '../servers/solana/account-encoding.js';
-import { TOKEN_2022_PROGRAM, TOKEN_PROGRAM } from '../servers/solana/constants.js';
-import { toJsonText } from '../servers/solana/json-text.js';
-import { decodeTokenAccount, isMintData, isTokenAccountData } from '../servers/solana/token-layout.js';
-import { uiAmountString, uiTokenAmount } from '../servers/solana/ui-amount.js';
+import { parseTokenProgramData } from '../../src/devnet/solana/account-encoding.js';
+import { TOKEN_2022_PROGRAM, TOKEN_PROGRAM } from '../../src/devnet/solana/constants.js';
+import { toJsonText } from '../../src/devnet/solana/json-text.js';
+import { decodeTokenAccount, isMintData, isTokenAccountData } from '../../src/devnet/solana/token-layout.js';
+import { uiAmountString, uiTokenAmount } from '../../src/devnet/solana/ui-amount.js';
 
 const MINT = 'So11111111111111111111111111111111111111112' as Address;
 const OWNER = 'BwoLxbE9N6MDGmMBrZcf7n1KMdgQx3hyMrD6CzVSNZkk' as Address;

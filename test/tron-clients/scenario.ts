@@ -1,5 +1,5 @@
 /** The Tron client scenario: a TRX + USDT holder, a history-only account, a never-activated USDT holder, a busy account. */
-import { TronWorld, USDT_CONTRACT } from '../servers/tron/index.js';
+import { TronWorld, USDT_CONTRACT } from '../../src/devnet/tron/index.js';
 
 export const BUSY_TRANSFERS = 450;
 

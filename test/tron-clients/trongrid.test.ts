@@ -3,8 +3,8 @@ import { tron } from '../../src/chains/networks.js';
 import type { AddressActivity, ChainSource } from '../../src/chains/source.js';
 import { createTronGridSource, type TronGridSourceOptions } from '../../src/chains/tron/index.js';
 import { TransportError } from '../../src/net/index.js';
-import { startFaultProxy, TRANSIENT_FAULTS, type FaultKind } from '../servers/fault-proxy.js';
-import { startTronGrid, USDT_CONTRACT, type RunningTronGrid } from '../servers/tron/index.js';
+import { startFaultProxy, TRANSIENT_FAULTS, type FaultKind } from '../../src/devnet/fault-proxy.js';
+import { startTronGrid, USDT_CONTRACT, type RunningTronGrid } from '../../src/devnet/tron/index.js';
 import { BUSY_TRANSFERS, buildTronScenario, type TronScenario } from './scenario.js';
 
 let s: TronScenario;

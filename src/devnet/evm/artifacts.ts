@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isHex, type Abi, type Hex } from 'viem';
-import { RestoreScanError } from '../../../src/errors.js';
+import { RestoreScanError } from '../../errors.js';
 
 /** A compiled contract, as written by fixtures/contracts/compile.mjs. */
 export interface ContractArtifact {

@@ -12,7 +12,7 @@ import {
   type Account,
   type TransactionReceipt,
 } from 'viem';
-import { RestoreScanError } from '../../../src/errors.js';
+import { RestoreScanError } from '../../errors.js';
 import { MULTICALL3_PRESIGNED } from './multicall3-presigned.js';
 
 /** Any EVM JSON-RPC node the harness can build a world on (an AnvilNode is one). */

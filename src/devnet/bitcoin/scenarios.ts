@@ -1,4 +1,4 @@
-import { InputError } from '../../../src/errors.js';
+import { InputError } from '../../errors.js';
 import { ChainModel, type OutPoint } from './chain-model.js';
 import type { ServerNetwork } from './chain/networks.js';
 

@@ -1,4 +1,4 @@
-import { RestoreScanError } from '../../../src/errors.js';
+import { RestoreScanError } from '../../errors.js';
 import { TxRejected } from './chain-model.js';
 import type { ChainModel } from './chain-model.js';
 import { addressProblem, tryAddressToScript } from './chain/script-address.js';

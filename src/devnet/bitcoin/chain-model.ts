@@ -1,6 +1,6 @@
 import { ripemd160 } from '@noble/hashes/legacy.js';
 import { sha256 } from '@noble/hashes/sha2.js';
-import { InputError, RestoreScanError } from '../../../src/errors.js';
+import { InputError, RestoreScanError } from '../../errors.js';
 import { REGTEST_BITS, headerHash, mineHeader, parseHeader } from './chain/block-header.js';
 import { coinbaseDraft } from './chain/coinbase.js';
 import { bytesToHex, electrumScripthash, esploraScripthash, hexToBytes, isHex } from './chain/hashes.js';

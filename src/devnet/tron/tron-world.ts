@@ -12,8 +12,8 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
-import { base58check } from '../../../src/chains/bitcoin/address.js';
-import { encodeTronAddress } from '../../../src/chains/tron/address.js';
+import { base58check } from '../../chains/bitcoin/address.js';
+import { encodeTronAddress } from '../../chains/tron/address.js';
 
 export interface Trc20Contract {
   readonly contract: string;

@@ -42,7 +42,7 @@ import {
 } from '@solana-program/token';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { FailedTransactionMetadata, LiteSVM, type TransactionMetadata } from 'litesvm';
-import { RestoreScanError } from '../../../src/errors.js';
+import { RestoreScanError } from '../../errors.js';
 import { BUBBLEGUM_PROGRAM, MEMO_PROGRAM, MEMO_V1_PROGRAM, TOKEN_PROGRAMS, type TokenProgramName } from './constants.js';
 import { DeterministicSigners } from './deterministic-signers.js';
 import { MINT_LENGTH } from './token-layout.js';

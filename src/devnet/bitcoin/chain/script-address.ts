@@ -1,7 +1,7 @@
 import { address as bjsAddress } from 'bitcoinjs-lib';
 import { ripemd160 } from '@noble/hashes/legacy.js';
 import { sha256 } from '@noble/hashes/sha2.js';
-import { InputError } from '../../../../src/errors.js';
+import { InputError } from '../../../errors.js';
 import { bytesToHex, hexToBytes } from './hashes.js';
 import { SERVER_NETWORKS, type ServerNetwork } from './networks.js';
 

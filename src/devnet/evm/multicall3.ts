@@ -1,5 +1,5 @@
 import { getAddress, keccak256, type Address, type Hash, type Hex } from 'viem';
-import { RestoreScanError } from '../../../src/errors.js';
+import { RestoreScanError } from '../../errors.js';
 import { confirm, evmClients, type EvmNode } from './clients.js';
 import { MULTICALL3_PRESIGNED } from './multicall3-presigned.js';
 

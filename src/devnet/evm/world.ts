@@ -10,7 +10,7 @@ import {
   type TransactionReceipt,
 } from 'viem';
 import { privateKeyToAccount, type PrivateKeyAccount } from 'viem/accounts';
-import { InputError, RestoreScanError } from '../../../src/errors.js';
+import { InputError, RestoreScanError } from '../../errors.js';
 import { loadArtifact } from './artifacts.js';
 import { confirm, evmClients, type EvmNode } from './clients.js';
 import { jsonRpc } from './json-rpc.js';

@@ -4,7 +4,7 @@ import type { Socket } from 'node:net';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { InputError, RestoreScanError } from '../../../src/errors.js';
+import { InputError, RestoreScanError } from '../../errors.js';
 import { trackChild } from './child-registry.js';
 import { jsonRpc } from './json-rpc.js';
 import { listeningPorts } from './listening-ports.js';

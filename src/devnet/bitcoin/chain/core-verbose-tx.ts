@@ -1,4 +1,4 @@
-import { RestoreScanError } from '../../../../src/errors.js';
+import { RestoreScanError } from '../../../errors.js';
 import type { ChainModel } from '../chain-model.js';
 import { JsonNumberText, type JsonValue } from '../wire/json-text.js';
 import { pythonFloat } from '../wire/python-values.js';

@@ -1,4 +1,4 @@
-import { InputError } from '../../../src/errors.js';
+import { InputError } from '../../errors.js';
 import type { ChainModel } from './chain-model.js';
 import { coreVerboseTx } from './chain/core-verbose-tx.js';
 import { tryAddressToScript } from './chain/script-address.js';

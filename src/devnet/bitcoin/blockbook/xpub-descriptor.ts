@@ -3,7 +3,7 @@ import { createBase58check } from '@scure/base';
 import { schnorr, secp256k1 } from '@noble/curves/secp256k1.js';
 import { ripemd160 } from '@noble/hashes/legacy.js';
 import { sha256 } from '@noble/hashes/sha2.js';
-import { InputError } from '../../../../src/errors.js';
+import { InputError } from '../../../errors.js';
 import { bytesToHex } from '../chain/hashes.js';
 import type { ServerNetwork } from '../chain/networks.js';
 

@@ -1,4 +1,4 @@
-import { RestoreScanError } from '../../../src/errors.js';
+import { RestoreScanError } from '../../errors.js';
 
 /** A tiny JSON-RPC batch client for reading a local node (the indexer servers' only data source). */
 

@@ -1,4 +1,4 @@
-import { RestoreScanError } from '../../../src/errors.js';
+import { RestoreScanError } from '../../errors.js';
 
 /**
  * One plain JSON-RPC 2.0 call over HTTP, for harness plumbing (readiness probes, anvil_* methods).

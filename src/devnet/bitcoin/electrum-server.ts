@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import net from 'node:net';
 import tls from 'node:tls';
 import { fileURLToPath } from 'node:url';
@@ -26,8 +27,18 @@ export interface ElectrumServerHandle {
 }
 
 /** The test-only certificate (PEM) a TLS client must trust to talk to this server. */
-export const TEST_ONLY_TLS_CERT_PATH = fileURLToPath(new URL('./tls/test-only-cert.pem', import.meta.url));
-const TEST_ONLY_TLS_KEY_PATH = fileURLToPath(new URL('./tls/test-only-key.pem', import.meta.url));
+/** fixtures/tls of the package, found above this module (sources in src/, or compiled in dist/). */
+function fixturesTls(file: string): string {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); ; ) {
+    const candidate = join(dir, 'fixtures', 'tls', file);
+    if (existsSync(candidate)) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`cannot find fixtures/tls/${file} above ${fileURLToPath(import.meta.url)}`);
+    dir = parent;
+  }
+}
+export const TEST_ONLY_TLS_CERT_PATH = fixturesTls('test-only-cert.pem');
+const TEST_ONLY_TLS_KEY_PATH = fixturesTls('test-only-key.pem');
 
 const HOST = '127.0.0.1';
 /** ElectrumX's MAX_RECV default: a longer request line closes the connection. */
