@@ -232,6 +232,10 @@ export async function runScan(options: EngineOptions): Promise<Report> {
   await Promise.all(jobs);
   signal?.throwIfAborted();
 
+  // Branches finish in any order; an address reached by several schemes at one path (MetaMask index 0 and Ledger
+  // Live account 0) must be reported the same way every run: catalog order decides.
+  found.sort((a, b) => a.network.localeCompare(b.network) || a.path.localeCompare(b.path, undefined, { numeric: true })
+    || (schemeOrder.get(a.scheme) ?? 0) - (schemeOrder.get(b.scheme) ?? 0) || a.activity.address.localeCompare(b.activity.address));
   const assets = await enrich(found, sources, fail, signal, emit, options.checkpoint);
   const addresses = dedupe(found.map((f): UsedAddress => ({ network: f.network, scheme: f.scheme, path: f.path, address: f.activity.address, txCount: f.activity.txCount })), (a) => `${a.network}|${a.address}|${a.path}`);
   const requests = [...sources.values()].flat().reduce((n, s) => n + s.requests(), 0);
