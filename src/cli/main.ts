@@ -4,6 +4,7 @@ import { registerPaths } from './commands/paths.js';
 import { registerScan } from './commands/scan.js';
 import { registerDerive } from './commands/derive.js';
 import { registerBench } from './commands/bench.js';
+import { registerDemo } from './commands/demo.js';
 import { VERSION } from './version.js';
 
 /** Runs the CLI and returns the exit code (CONTRACT §1). A thin layer: each command calls the library. */
@@ -25,6 +26,7 @@ export async function main(argv: string[]): Promise<number> {
   registerPaths(program, setExit);
   registerDerive(program, setExit);
   registerBench(program, setExit);
+  registerDemo(program, setExit);
 
   try {
     await program.parseAsync(argv, { from: 'user' });
