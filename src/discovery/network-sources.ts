@@ -50,6 +50,43 @@ export function failoverSource(alternatives: readonly ChainSource[]): ChainSourc
   };
 }
 
+/**
+ * Stops asking an indexer that keeps failing: after `threshold` queries in a row failed (each after its own
+ * retries), queries still in flight are cancelled and later ones fail at once, instead of each waiting out its
+ * backoff. They are still failures: the branches stay open and the report says incomplete. A failed query
+ * also cancels its own leftover sub-requests.
+ */
+export function breakerSource(source: ChainSource, threshold = 2): ChainSource {
+  let failuresInRow = 0;
+  let lastError = '';
+  const tripped = new AbortController();
+  const openError = () => new RestoreScanError('NETWORK', `not asked: ${source.id} failed ${failuresInRow} times in a row (last: ${lastError})`);
+  const guard = async <T>(call: (o: SourceCallOptions) => Promise<T>, options?: SourceCallOptions): Promise<T> => {
+    if (tripped.signal.aborted) throw openError();
+    const own = new AbortController();
+    const signal = AbortSignal.any([own.signal, tripped.signal, ...(options?.signal ? [options.signal] : [])]);
+    try {
+      const result = await call({ ...options, signal });
+      failuresInRow = 0;
+      return result;
+    } catch (err) {
+      own.abort();
+      if (options?.signal?.aborted) throw err;
+      if (tripped.signal.aborted && isAbort(err)) throw openError();
+      failuresInRow++;
+      lastError = err instanceof RestoreScanError ? err.shortMessage : err instanceof Error ? err.message : String(err);
+      if (failuresInRow >= threshold) tripped.abort();
+      throw err;
+    }
+  };
+  return {
+    ...source,
+    activity: (refs, o) => guard((oo) => source.activity(refs, oo), o),
+    holdings: (refs, o) => guard((oo) => source.holdings(refs, oo), o),
+    requests: () => source.requests(),
+  };
+}
+
 /** The indexers of each network: one source per indexer type (endpoints of a type fail over to each other). */
 export function buildSources(config: Config, networks: readonly Network[], factories: SourceFactories): Map<string, ChainSource[]> {
   const out = new Map<string, ChainSource[]>();
@@ -65,7 +102,7 @@ export function buildSources(config: Config, networks: readonly Network[], facto
       list.push(factory(network, indexer, netConfig));
       byType.set(indexer.type, list);
     });
-    out.set(network.id, [...byType.values()].map(failoverSource));
+    out.set(network.id, [...byType.values()].map((alternatives) => breakerSource(failoverSource(alternatives))));
   }
   return out;
 }
