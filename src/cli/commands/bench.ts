@@ -1,6 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { Option, type Command } from 'commander';
 import { runDeriveBench, type DeriveBenchRow } from '../../workers/bench-derive.js';
+import { runScanBench } from '../../bench/scan/run-scan-bench.js';
+import { scanBenchTable, worldFromFlags, type ScanBenchFlags } from '../../bench/scan/report.js';
 import { createOutput, table, writeJson } from '../output.js';
 
 /** Per-second figures side by side; the last column is each row's speed relative to restore-scan on one thread. */
@@ -12,25 +14,54 @@ export function deriveTable(rows: readonly DeriveBenchRow[]): string {
   }), ['encoding', 'implementation', 'threads', 'addresses/s', 'relative']);
 }
 
+interface BenchOptions extends ScanBenchFlags {
+  only?: 'derive' | 'scan';
+  json?: string;
+  quick?: boolean;
+}
+
 export function registerBench(program: Command, setExit: (code: number) => void): void {
   program
     .command('bench')
     .summary('run the throughput benchmarks and print a table (local only)')
-    .addOption(new Option('--only <part>', 'run one part').choices(['derive']).default('derive'))
+    .addOption(new Option('--only <part>', 'run one part (default: both)').choices(['derive', 'scan']))
     .option('--json <file>', 'write the results (restore-scan.bench/1) to FILE; - for stdout')
-    .option('--quick', 'one short round (a smoke test, not a measurement)')
+    .option('--quick', 'derive: one short round (a smoke test, not a measurement)')
+    .option('--latency <ms>', 'scan: latency the proxies add per request (default 50)')
+    .option('--rps <n>', 'scan: rate limit per provider, in the proxy and the client config (default 200)')
+    .option('--concurrency <n>', 'scan: requests in flight per provider (default 16)')
+    .option('--branches <n>', 'scan: Bitcoin branches with used addresses, 1–5 (default 5)')
+    .option('--last-used <n>', 'scan: last used index on each of those branches (default 200)')
+    .option('--every <n>', 'scan: spacing of used indices, at most the gap limit (default 10)')
+    .option('--window <n>', 'scan: addresses per round per branch (default: the gap limit, 20)')
+    .option('--gap <n>', 'scan: gap limit (default 20)')
+    .option('--workers <n>', 'scan: derivation threads (default 0: in this thread, beside the local servers)')
     .addHelpText('after', `
 Figures are measured side by side in one process on this machine; ratios are what travel between machines.
+The scan part serves a local Bitcoin chain through Esplora and Electrum behind proxies that add latency and
+enforce a rate limit, and compares the engine with the round-trip lower bound and a naive address-by-address
+scanner (bench/README.md).
 
 Examples:
   restore-scan bench --only derive
+  restore-scan bench --only scan --latency 50 --rps 200
   restore-scan bench --json bench.json`)
-    .action(async (opts: { only: string; json?: string; quick?: boolean }) => {
+    .action(async (opts: BenchOptions) => {
       const out = createOutput();
-      const rows = await runDeriveBench({ quick: Boolean(opts.quick), log: (line) => out.info(line) });
-      out.info(deriveTable(rows));
-      if (opts.json)
-        await writeJson(opts.json, { format: 'restore-scan.bench/1', machine: { cpus: availableParallelism(), node: process.version }, derive: rows });
+      const result: { format: string; machine: { cpus: number; node: string }; derive?: DeriveBenchRow[]; scan?: unknown } = {
+        format: 'restore-scan.bench/1', machine: { cpus: availableParallelism(), node: process.version },
+      };
+      if (opts.only !== 'scan') {
+        const rows = await runDeriveBench({ quick: Boolean(opts.quick), log: (line) => out.info(line) });
+        out.info(deriveTable(rows));
+        result.derive = rows;
+      }
+      if (opts.only !== 'derive') {
+        const run = await runScanBench({ ...worldFromFlags(opts), log: (line) => out.info(line) });
+        out.info(scanBenchTable(run));
+        result.scan = run.scan;
+      }
+      if (opts.json) await writeJson(opts.json, result);
       setExit(0);
     });
 }

@@ -1,0 +1,150 @@
+/**
+ * The scan benchmark (CONTRACT §5 `scan`): builds the world, scans it with the engine, then with the naive peer,
+ * and relates the engine's wall time to the lower bound computed from the world, the limits, and the requests
+ * the providers actually received during the engine's run.
+ */
+import { scan } from '../../api/scan.js';
+import { createDeriver } from '../../api/deriver.js';
+import { loadKeySet } from '../../api/paths.js';
+import { rateLimitViolations } from '../../devnet/fault-proxy.js';
+import { planCoverage } from '../../paths/index.js';
+import { meterDeriver } from './derive-meter.js';
+import { scanLowerBound, type LowerBound, type ProviderLoad } from './lower-bound.js';
+import { naiveScan } from './naive-peer.js';
+import { sampleRss } from './rss-sampler.js';
+import { accountPath, buildScanWorld, PURPOSE_SCRIPT, type ScanWorld, type ScanWorldOptions } from './world.js';
+
+/** CONTRACT §5 `scan`. */
+export interface ScanBenchSummary {
+  latencyMs: number;
+  wallMs: number;
+  lowerBoundMs: number;
+  efficiency: number;
+  naiveWallMs: number;
+  speedupVsNaive: number;
+  requests: number;
+  rateViolations: number;
+  deriveWaitMs: number;
+  peakRssMB: number;
+}
+
+export interface ScanBenchResult {
+  scan: ScanBenchSummary;
+  addressesDerived: number;
+  /** Requests as the engine's clients count them (report.stats.requests). */
+  clientRequests: number;
+  lowerBound: LowerBound;
+  providers: (ProviderLoad & { rateViolations: number; naiveRequests: number })[];
+  complete: boolean;
+  /** Used addresses, sorted: paths the world made used; `path address` the engine and the naive peer found. */
+  used: { world: string[]; engine: string[]; naive: string[] };
+  naiveRateViolations: number;
+  naiveAddressesChecked: number;
+  /** Time of the untimed first derivations (table set-up, worker start). */
+  deriveWarmupMs: number;
+  window: number;
+}
+
+export interface ScanBenchOptions extends ScanWorldOptions {
+  /** Engine window: addresses per round per branch, the largest batch the lower bound allows (default: the gap). */
+  window?: number;
+  /**
+   * Derivation threads (default 0: this thread). The world's servers and proxies share this process, so worker
+   * threads would compete with them for the cores; in-thread, the derive wait is exactly the time derivation
+   * blocked the scan (bench/README.md).
+   */
+  workers?: number;
+  log?: (line: string) => void;
+}
+
+const BITCOIN = 'bitcoin';
+
+/** Last used index of every branch the engine walks, from the world's layout. */
+function branchLastUsed(world: ScanWorld, keySet: Awaited<ReturnType<typeof loadKeySet>>): number[] {
+  const layout = new Map(world.branches.map((b) => [`${PURPOSE_SCRIPT[b.purpose]}|${accountPath(b.purpose)}/${b.branch}`, b.lastUsed]));
+  return planCoverage(keySet, { networks: [BITCOIN] }).targets
+    .filter((t) => t.addressIndex === 'gap')
+    .flatMap((t) => (t.branches ?? [0]).map((b) => layout.get(`${t.script}|${t.accountPath}/${b}`) ?? -1));
+}
+
+function warmupKey(keySet: Awaited<ReturnType<typeof loadKeySet>>): { publicKey: Uint8Array; chainCode: Uint8Array } {
+  const key = keySet.keys.find((k) => k.chainCode);
+  if (!key?.chainCode) throw new RangeError('the bench card has no key with a chain code');
+  return { publicKey: key.publicKey, chainCode: key.chainCode };
+}
+
+export async function runScanBench(options: ScanBenchOptions = {}): Promise<ScanBenchResult> {
+  const log = options.log ?? (() => undefined);
+  const world = await buildScanWorld(options);
+  const { limits } = world;
+  const window = options.window ?? limits.gapLimit;
+  const input = { files: [{ name: 'bench-card.json', text: world.cardText }] };
+  const keySet = await loadKeySet(input);
+  const pool = await createDeriver(options.workers ?? 0);
+  try {
+    log(`world: ${world.branches.length} used branches, ${world.usedPaths.length} used addresses, ${world.providers.map((p) => p.indexer).join(' + ')}, ` +
+      `${limits.latencyMs} ms latency, ${limits.requestsPerSecond}/s and ${limits.maxConcurrency} in flight per provider`);
+    // The first derivation builds tables (in every worker): a once-per-process cost, reported apart. Calls run
+    // side by side, several per worker, so that each worker gets some.
+    const warmStart = performance.now();
+    const key = warmupKey(keySet);
+    await Promise.all((['p2pkh', 'p2sh-p2wpkh', 'p2wpkh', 'p2tr'] as const).flatMap((script) =>
+      Array.from({ length: 4 }, (_, k) => pool.derive({ ...key, script, from: k * 64, count: 64 }))));
+    const deriveWarmupMs = performance.now() - warmStart;
+    const metered = meterDeriver(pool.derive);
+    const rss = sampleRss();
+    const started = performance.now();
+    const report = await scan(input, {
+      networks: [BITCOIN], config: world.config, sourceFactories: world.sourceFactories, deriver: metered.derive, window,
+    });
+    const wallMs = performance.now() - started;
+    const peakRssMB = rss.stop();
+    const engineLogs = world.providers.map((p) => p.proxy.log.slice());
+    log(`engine: ${Math.round(wallMs)} ms`);
+
+    const naive = await naiveScan({ keySet, network: BITCOIN, config: world.config, sourceFactories: world.sourceFactories, gapLimit: limits.gapLimit });
+    log(`naive peer: ${Math.round(naive.wallMs)} ms`);
+
+    const providers = world.providers.map((p, i) => {
+      const engineLog = engineLogs[i]!;
+      const naiveLog = p.proxy.log.slice(engineLog.length);
+      return {
+        name: p.indexer, requests: engineLog.length, requestsPerSecond: limits.requestsPerSecond, maxConcurrency: limits.maxConcurrency,
+        rateViolations: rateLimitViolations(engineLog), naiveRequests: naiveLog.length,
+      };
+    });
+    const naiveRateViolations = world.providers.reduce((n, p, i) => n + rateLimitViolations(p.proxy.log.slice(engineLogs[i]!.length)), 0);
+    const lowerBound = scanLowerBound({
+      latencyMs: limits.latencyMs, gapLimit: limits.gapLimit, window, branchLastUsed: branchLastUsed(world, keySet), providers,
+    });
+    const engineUsed = report.addresses.filter((a) => a.network === BITCOIN).map((a) => `${a.path} ${a.address}`).sort();
+    const round = (x: number, digits = 0) => Number(x.toFixed(digits));
+    return {
+      scan: {
+        latencyMs: limits.latencyMs,
+        wallMs: round(wallMs),
+        lowerBoundMs: round(lowerBound.boundMs),
+        efficiency: round(lowerBound.boundMs / wallMs, 3),
+        naiveWallMs: round(naive.wallMs),
+        speedupVsNaive: round(naive.wallMs / wallMs, 2),
+        requests: providers.reduce((n, p) => n + p.requests, 0),
+        rateViolations: providers.reduce((n, p) => n + p.rateViolations, 0),
+        deriveWaitMs: round(metered.waitMs(), 1),
+        peakRssMB: round(peakRssMB, 1),
+      },
+      addressesDerived: report.stats.addressesDerived,
+      clientRequests: report.stats.requests,
+      lowerBound,
+      providers,
+      complete: report.complete,
+      used: { world: [...world.usedPaths].sort(), engine: engineUsed, naive: naive.used },
+      naiveRateViolations,
+      deriveWarmupMs: round(deriveWarmupMs, 1),
+      naiveAddressesChecked: naive.addressesChecked,
+      window,
+    };
+  } finally {
+    await pool.close();
+    await world.close();
+  }
+}

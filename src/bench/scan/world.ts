@@ -1,0 +1,182 @@
+/**
+ * The scan benchmark's world: one local Bitcoin chain (ChainModel) with used addresses laid out on a few
+ * branches of the public "abandon … about" seed, served by local Esplora and Electrum servers, each behind its
+ * own fault proxy that adds a fixed latency per request and enforces a rate limit (the "provider"). The engine's
+ * config carries matching requestsPerSecond / maxConcurrency, so a correct client never meets the proxy's limit.
+ */
+import { HDKey } from '@scure/bip32';
+import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
+import { payloadFromPublicKey } from '../../chains/address.js';
+import { createElectrumSource, createEsploraSource } from '../../chains/bitcoin/index.js';
+import { scriptPubKey, type BitcoinScriptType } from '../../chains/bitcoin/script.js';
+import type { ChainSource } from '../../chains/source.js';
+import type { Network } from '../../chains/types.js';
+import type { Config, IndexerConfig } from '../../config/indexer-types.js';
+import { ChainModel } from '../../devnet/bitcoin/chain-model.js';
+import { bitcoinMainnet } from '../../devnet/bitcoin/chain/networks.js';
+import { startElectrum } from '../../devnet/bitcoin/electrum-server.js';
+import { startEsplora } from '../../devnet/bitcoin/esplora-server.js';
+import { applyScenario, type ScenarioEntry } from '../../devnet/bitcoin/scenarios.js';
+import { startFaultProxy, type FaultProxy } from '../../devnet/fault-proxy.js';
+import type { SourceFactories } from '../../discovery/network-sources.js';
+
+/** Account purposes of the card (Bitcoin, account 0) and their scripts. */
+export const PURPOSE_SCRIPT = Object.freeze({ 44: 'p2pkh', 49: 'p2sh-p2wpkh', 84: 'p2wpkh', 86: 'p2tr' } as const satisfies Record<number, BitcoinScriptType>);
+export type Purpose = keyof typeof PURPOSE_SCRIPT;
+export type BenchIndexer = 'esplora' | 'electrum';
+
+/** Used addresses on one branch: indices 0, every, 2·every, … and lastUsed itself. */
+export interface BranchLayout {
+  purpose: Purpose;
+  branch: 0 | 1;
+  lastUsed: number;
+  every: number;
+}
+
+export interface ScanWorldOptions {
+  /** Branches with used addresses (default: five, used up to index 200 every 10). */
+  branches?: readonly BranchLayout[];
+  /** Indexer types served (default both: the engine asks every type of a network). */
+  indexers?: readonly BenchIndexer[];
+  /** Fixed latency the proxy adds to every request (default 50 ms). */
+  latencyMs?: number;
+  /** Per-provider rate limit, enforced by the proxy and configured in the client (default 200/s). */
+  requestsPerSecond?: number;
+  /** Per-provider concurrency cap configured in the client (default 16). */
+  maxConcurrency?: number;
+  gapLimit?: number;
+}
+
+export interface ScanWorldLimits {
+  latencyMs: number;
+  requestsPerSecond: number;
+  maxConcurrency: number;
+  gapLimit: number;
+}
+
+export interface BenchProvider {
+  indexer: BenchIndexer;
+  proxy: FaultProxy;
+}
+
+export interface ScanWorld {
+  limits: ScanWorldLimits;
+  branches: readonly BranchLayout[];
+  /** The card (restore-scan.keys/1) with the four Bitcoin account-0 keys. */
+  cardText: string;
+  config: Config;
+  sourceFactories: SourceFactories;
+  providers: readonly BenchProvider[];
+  /** Bitcoin addresses the world made used (what a correct scan must find). */
+  usedPaths: readonly string[];
+  close(): Promise<void>;
+}
+
+/** The BIP-39 "abandon … about" seed: a public test vector, never funded anywhere real. */
+const SEED_HEX =
+  '5eb00bbddcf069084889a8ab9155568165f5c453ccb85e70811aaed6f6da5fc19a5ac40b389cd370d086206dec8aa6c43daea6690f20ad3d8d48b2d2ce9e38e4';
+
+export const DEFAULT_BRANCHES: readonly BranchLayout[] = Object.freeze([
+  { purpose: 84, branch: 0, lastUsed: 200, every: 10 },
+  { purpose: 84, branch: 1, lastUsed: 200, every: 10 },
+  { purpose: 86, branch: 0, lastUsed: 200, every: 10 },
+  { purpose: 49, branch: 0, lastUsed: 200, every: 10 },
+  { purpose: 44, branch: 0, lastUsed: 200, every: 10 },
+]);
+
+export const accountPath = (purpose: Purpose): string => `m/${purpose}'/0'/0'`;
+
+/** Indices a layout makes used, ascending. */
+export function usedIndices(layout: BranchLayout): number[] {
+  if (layout.lastUsed < 0) return [];
+  const out: number[] = [];
+  for (let i = 0; i < layout.lastUsed; i += Math.max(1, layout.every)) out.push(i);
+  out.push(layout.lastUsed);
+  return out;
+}
+
+function validate(branches: readonly BranchLayout[], gapLimit: number): void {
+  const seen = new Set<string>();
+  for (const b of branches) {
+    const id = `${b.purpose}/${b.branch}`;
+    if (!(b.purpose in PURPOSE_SCRIPT)) throw new RangeError(`branch ${id}: purpose must be one of 44, 49, 84, 86`);
+    if (seen.has(id)) throw new RangeError(`branch ${id} is listed twice`);
+    seen.add(id);
+    // A spacing of gap or more would end the branch early: the world would not mean what it says.
+    if (b.every < 1 || b.every > gapLimit) throw new RangeError(`branch ${id}: every must be within 1..${gapLimit}, got ${b.every}`);
+  }
+}
+
+export async function buildScanWorld(options: ScanWorldOptions = {}): Promise<ScanWorld> {
+  const limits: ScanWorldLimits = {
+    latencyMs: options.latencyMs ?? 50,
+    requestsPerSecond: options.requestsPerSecond ?? 200,
+    maxConcurrency: options.maxConcurrency ?? 16,
+    gapLimit: options.gapLimit ?? 20,
+  };
+  const branches = options.branches ?? DEFAULT_BRANCHES;
+  validate(branches, limits.gapLimit);
+  const indexers = options.indexers ?? ['esplora', 'electrum'];
+  if (indexers.length === 0) throw new RangeError('the world needs at least one indexer type');
+
+  const root = HDKey.fromMasterSeed(hexToBytes(SEED_HEX));
+  const model = new ChainModel({ network: bitcoinMainnet });
+  const entries: ScenarioEntry[] = [];
+  const usedPaths: string[] = [];
+  for (const b of branches) {
+    const script = PURPOSE_SCRIPT[b.purpose];
+    for (const [k, index] of usedIndices(b).entries()) {
+      const path = `${accountPath(b.purpose)}/${b.branch}/${index}`;
+      const payload = payloadFromPublicKey(script, root.derive(path).publicKey!);
+      entries.push({ scriptPubKeyHex: bytesToHex(scriptPubKey(script, payload)), kind: k % 3 === 2 ? 'spent' : 'receive', value: 10_000 + index });
+      usedPaths.push(path);
+    }
+  }
+  applyScenario(model, entries);
+
+  const closers: (() => Promise<void>)[] = [];
+  const providers: BenchProvider[] = [];
+  const indexerConfigs: IndexerConfig[] = [];
+  try {
+    for (const indexer of indexers) {
+      const server = indexer === 'esplora' ? await startEsplora(model) : await startElectrum(model);
+      closers.push(server.close);
+      const target = indexer === 'esplora' ? server.url : { host: '127.0.0.1', port: Number(new URL(server.url).port) };
+      const proxy = await startFaultProxy({ target, latencyMs: limits.latencyMs, rateLimit: { requestsPerSecond: limits.requestsPerSecond } });
+      closers.push(proxy.close);
+      providers.push({ indexer, proxy });
+      indexerConfigs.push({ type: indexer, url: proxy.url, requestsPerSecond: limits.requestsPerSecond, maxConcurrency: limits.maxConcurrency });
+    }
+  } catch (err) {
+    await Promise.all(closers.map((c) => c()));
+    throw err;
+  }
+
+  const genesis = model.genesisHash;
+  const sourceFactories: SourceFactories = {
+    esplora: (network: Network, config: IndexerConfig): ChainSource => createEsploraSource({ network, config, expectedGenesisHash: genesis }),
+    electrum: (network: Network, config: IndexerConfig): ChainSource => createElectrumSource({ network, config, expectedGenesisHash: genesis }),
+  };
+
+  const card = {
+    format: 'restore-scan.keys/1',
+    source: { kind: 'card', label: 'abandon … about test mnemonic (public test vector, never fund it)' },
+    keys: ([84, 49, 44, 86] as const).map((purpose) => {
+      const node = root.derive(accountPath(purpose));
+      return {
+        curve: 'secp256k1', path: accountPath(purpose), publicKey: bytesToHex(node.publicKey!), chainCode: bytesToHex(node.chainCode!),
+        masterFingerprint: root.fingerprint.toString(16).padStart(8, '0'),
+      };
+    }),
+  };
+
+  return {
+    limits, branches, usedPaths,
+    cardText: JSON.stringify(card),
+    config: { gapLimit: limits.gapLimit, networks: { bitcoin: { indexers: indexerConfigs } } },
+    sourceFactories, providers,
+    close: async () => {
+      await Promise.all(closers.map((c) => c()));
+    },
+  };
+}
