@@ -42,8 +42,12 @@ export function createDerivePool(options: DerivePoolOptions): DerivePool {
   const { workers, chunkSize = DEFAULT_CHUNK } = options;
   if (!Number.isInteger(workers) || workers < 0) throw new RangeError(`workers must be an integer ≥ 0, got ${workers}`);
   if (!Number.isInteger(chunkSize) || chunkSize < 1) throw new RangeError(`chunkSize must be an integer ≥ 1, got ${chunkSize}`);
+  // Two tasks in flight per worker: the next chunk is already queued in the worker when one finishes,
+  // instead of waiting for a result → dispatch round trip between threads (~1 ms per chunk measured).
   const piscina =
-    workers === 0 ? undefined : new Piscina<DeriveTask, DeriveResult>({ filename: workerFile(), minThreads: workers, maxThreads: workers });
+    workers === 0
+      ? undefined
+      : new Piscina<DeriveTask, DeriveResult>({ filename: workerFile(), minThreads: workers, maxThreads: workers, concurrentTasksPerWorker: 2 });
   let destroyed = false;
 
   const runChunk = async (chunk: DeriveTask, signal: AbortSignal | undefined): Promise<DeriveResult> => {

@@ -6,8 +6,9 @@
  *   npm run build && node dist/workers/secp/field-codegen.js > src/workers/secp/field-mul.generated.ts
  *
  * Why the bounds hold (all values are integers, exact while below 2^53 ≈ 9.007e15):
- * - "normalized" values (outputs of mul/sqr/subNormalize, canonical table entries) have limbs in
- *   [−1, 2^24]; a fused operand b + s·c is then within ±(2^25 + 2).
+ * - factors have limbs within ±(2^24 + 1): normalized values (outputs of mul/sqr/subNormalize,
+ *   canonical table entries, limbs in [−1, 2^24]) or a table entry minus one; a fused operand
+ *   b + s·c of two such is within ±(2^25 + 2).
  * - a column sums at most 11 products: 11·(2^24 + 1)·(2^25 + 2) ≈ 6.19e15.
  * - the high half is carried to 24-bit limbs, then folded down with 2^264 ≡ 2^40 + 250112 (mod p):
  *   a limb < 2^24 times 2^16 or 250112 adds < 2^42 to a column (total still < 6.2e15).

@@ -3,9 +3,10 @@
  * (batches keep thousands of elements in one array; nothing is allocated per operation).
  *
  * Limbs are signed and only partly carried. "Normalized" elements — outputs of mul, sqr and the
- * *Normalize helpers — have limbs in [−1, 2^24]; the multiplications accept a normalized first factor
- * and a second factor that is normalized or (fused variants) a sum/difference of two normalized ones
- * (field-codegen.ts has the bounds). Only `canonicalize` gives the unique representative.
+ * *Normalize helpers — have limbs in [−1, 2^24]. The multiplications take factors with limbs within
+ * ±(2^24 + 1) (normalized, or the difference of a normalized element and a table entry), and the fused
+ * variants a second factor b ± c of two such (field-codegen.ts has the bounds). Only `canonicalize`
+ * gives the unique representative.
  */
 import { FOLD_HIGH, FOLD_LOW, LIMBS, LIMB_BITS } from './field-codegen.js';
 import { mul, mulLinear, mulTableLinear, sqr } from './field-mul.generated.js';
@@ -20,11 +21,6 @@ const INV_RADIX = 2 ** -LIMB_BITS;
 const TOP_BITS = 256 - LIMB_BITS * (LIMBS - 1);
 const TOP_RADIX = 2 ** TOP_BITS;
 const P_LIMB1 = 2 ** (32 - LIMB_BITS);
-
-/** o = a − b, limb by limb (no carries: see the bounds above). */
-export function sub(o: Float64Array, oo: number, a: Float64Array, ao: number, b: Float64Array, bo: number): void {
-  for (let i = 0; i < LIMBS; i++) o[oo + i] = a[ao + i]! - b[bo + i]!;
-}
 
 /** o = a − b, carried: normalized again, so that results of long chains stay bounded. */
 export function subNormalize(o: Float64Array, oo: number, a: Float64Array, ao: number, b: Float64Array, bo: number): void {
@@ -59,18 +55,13 @@ function foldTop(o: Float64Array, oo: number, h: number): void {
   o[oo + 2] = o[oo + 2]! + h1;
 }
 
-/** o = t − a, t a table entry. */
+/** o = t − a, t a table entry: no carries, limbs within ±(2^24 + 1) — still a valid factor of mul. */
 export function subFromTable(o: Float64Array, oo: number, t: Int32Array, to: number, a: Float64Array, ao: number): void {
   for (let i = 0; i < LIMBS; i++) o[oo + i] = t[to + i]! - a[ao + i]!;
 }
 
 export function copy(o: Float64Array, oo: number, a: Float64Array, ao: number): void {
   for (let i = 0; i < LIMBS; i++) o[oo + i] = a[ao + i]!;
-}
-
-export function setOne(o: Float64Array, oo: number): void {
-  o[oo] = 1;
-  for (let i = 1; i < LIMBS; i++) o[oo + i] = 0;
 }
 
 /** Reduces a in place to the unique representative: limbs in [0, 2^24), value in [0, p). */
