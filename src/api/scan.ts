@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { NETWORKS } from '../chains/networks.js';
 import type { ChainSource } from '../chains/source.js';
 import type { EvmNetwork, Network } from '../chains/types.js';
@@ -52,6 +53,8 @@ function customNetworks(config: Config): Network[] {
  */
 export async function scan(input: KeyInput, options: ScanOptions = {}): Promise<Report> {
   const keySet = await loadKeySet(input);
+  // Every query in flight listens for the abort: many listeners at once is the design, not a leak.
+  if (options.signal) setMaxListeners(0, options.signal);
   const config = typeof options.config === 'string' ? await loadConfig(options.config) : (options.config ?? DEFAULT_CONFIG);
   const gapLimit = options.gapLimit ?? config.gapLimit ?? 20;
   const custom = customNetworks(config);

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { RestoreScanError } from '../errors.js';
 import type { AddressRef, ChainSource, SourceCallOptions } from '../chains/source.js';
 import type { Network } from '../chains/types.js';
@@ -60,11 +61,14 @@ export function breakerSource(source: ChainSource, threshold = 2): ChainSource {
   let failuresInRow = 0;
   let lastError = '';
   const tripped = new AbortController();
+  // Every query in flight listens on it (AbortSignal.any): that is many at once, by design.
+  setMaxListeners(0, tripped.signal);
   const openError = () => new RestoreScanError('NETWORK', `not asked: ${source.id} failed ${failuresInRow} times in a row (last: ${lastError})`);
   const guard = async <T>(call: (o: SourceCallOptions) => Promise<T>, options?: SourceCallOptions): Promise<T> => {
     if (tripped.signal.aborted) throw openError();
     const own = new AbortController();
     const signal = AbortSignal.any([own.signal, tripped.signal, ...(options?.signal ? [options.signal] : [])]);
+    setMaxListeners(0, signal);
     try {
       const result = await call({ ...options, signal });
       failuresInRow = 0;
