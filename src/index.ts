@@ -3,7 +3,10 @@
  * events. The CLI is a thin layer over these.
  */
 export { scan, type ScanOptions } from './api/scan.js';
-export { paths, loadKeySet, type KeyInput, type PathsOptions, type PathsReport } from './api/paths.js';
+export { paths, paths as plan, loadKeySet, type KeyInput, type PathsOptions, type PathsReport } from './api/paths.js';
+export { deriveAddresses as derive, type DeriveAddressesOptions } from './api/derive-addresses.js';
+export type { DerivedAddress } from './workers/derive.js';
+export { createDerivePool, type DerivePool } from './workers/pool.js';
 export type { ScanProgress } from './discovery/progress.js';
 
 export * from './errors.js';

@@ -11,11 +11,11 @@ export function progressBars(enabled: boolean): { onProgress: (e: ScanProgress) 
     stream: process.stderr,
     clearOnComplete: true,
     hideCursor: true,
-    format: ' {network} | {checked} addresses checked | {used} used | {rate}/s',
+    format: ' {network} | {checked} addresses checked | {requests} requests | {rate} addresses/s',
     fps: 5,
   }, cliProgress.Presets.shades_classic);
   const started = Date.now();
-  const bars = new Map<string, { bar: cliProgress.SingleBar; checked: number; used: number }>();
+  const bars = new Map<string, { bar: cliProgress.SingleBar; checked: number }>();
   const branchChecked = new Map<string, number>();
   const onProgress = (e: ScanProgress) => {
     if (e.kind !== 'branch') return;
@@ -25,12 +25,12 @@ export function progressBars(enabled: boolean): { onProgress: (e: ScanProgress) 
     for (const network of e.networks) {
       let b = bars.get(network);
       if (!b) {
-        b = { bar: multi.create(0, 0, { network: network.padEnd(16), checked: 0, used: 0, rate: 0 }), checked: 0, used: 0 };
+        b = { bar: multi.create(0, 0, { network: network.padEnd(16), checked: 0, requests: 0, rate: 0 }), checked: 0 };
         bars.set(network, b);
       }
       b.checked += delta;
       const seconds = Math.max(0.001, (Date.now() - started) / 1000);
-      b.bar.update(0, { network: network.padEnd(16), checked: b.checked, used: b.used, rate: Math.round(b.checked / seconds) });
+      b.bar.update(0, { network: network.padEnd(16), checked: b.checked, requests: e.requests[network] ?? 0, rate: Math.round(b.checked / seconds) });
     }
   };
   return { onProgress, stop: () => multi.stop() };

@@ -92,6 +92,8 @@ export async function runScan(options: EngineOptions): Promise<Report> {
   const limit = pLimit(options.concurrency ?? 16);
   const emit = (e: ScanProgress) => options.onProgress?.(e);
 
+  const requestsOf = (networks: readonly string[]) =>
+    Object.fromEntries(networks.map((n) => [n, (sources.get(n) ?? []).reduce((sum, src) => sum + src.requests(), 0)]));
   const fail = (f: Failure) => {
     failures.push(f);
     emit({ kind: 'failure', ...f });
@@ -138,7 +140,7 @@ export async function runScan(options: EngineOptions): Promise<Report> {
               onProgress: (state) => {
                 record.state = state;
                 options.checkpoint?.put(id, structuredClone(record));
-                emit({ kind: 'branch', scheme: scheme.id, account: target.account, branch, networks, checked: state.next, lastUsed: state.lastUsed, done: false });
+                emit({ kind: 'branch', scheme: scheme.id, account: target.account, branch, networks, checked: state.next, lastUsed: state.lastUsed, done: false, requests: requestsOf(networks) });
               },
             });
           } else {
@@ -153,7 +155,7 @@ export async function runScan(options: EngineOptions): Promise<Report> {
         if (!(err instanceof ProbeFailure)) throw err;
         fail({ network: err.network, indexer: err.indexer, what: err.what, error: err.message });
       }
-      emit({ kind: 'branch', scheme: scheme.id, account: target.account, branch, networks, checked: record.state.next, lastUsed: record.state.lastUsed, done: record.done });
+      emit({ kind: 'branch', scheme: scheme.id, account: target.account, branch, networks, checked: record.state.next, lastUsed: record.state.lastUsed, done: record.done, requests: requestsOf(networks) });
       for (const u of record.used) {
         outcome.used = true;
         for (const [network, activity] of u.perNetwork) {

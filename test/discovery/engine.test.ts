@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { Ajv } from 'ajv';
 import { HDKey } from '@scure/bip32';
 import { hexToBytes } from '@noble/hashes/utils.js';
 import { describe, expect, it } from 'vitest';
@@ -16,6 +17,7 @@ const SEED = hexToBytes('5eb00bbddcf069084889a8ab9155568165f5c453ccb85e70811aaed
 const root = HDKey.fromMasterSeed(SEED);
 const addr = (network: string, script: ScriptType, path: string) => encodeAddress(NETWORKS[network]!, script, payloadFromPublicKey(script, root.derive(path).publicKey!));
 const card = () => readInputs([{ name: 'card.json', text: readFileSync(new URL('../../fixtures/inputs/abandon-card.json', import.meta.url), 'utf8') }]);
+const validateReport = new Ajv({ allErrors: true }).compile(JSON.parse(readFileSync(new URL('../../schema/report.schema.json', import.meta.url), 'utf8')));
 const deriver: Deriver = async (req) => deriveBatch(req);
 
 function sources(entries: Record<string, ChainSource>): Map<string, ChainSource[]> {
@@ -44,6 +46,7 @@ describe('discovery engine rules (in-memory indexers)', () => {
       sources: sources({ bitcoin: btc, ethereum: eth, arbitrum: arb }),
     });
     expect(report.complete).toBe(true);
+    expect(validateReport(report), JSON.stringify(validateReport.errors)).toBe(true);
     const paths = (network: string) => report.addresses.filter((a) => a.network === network).map((a) => a.path);
     expect(paths('bitcoin')).toEqual(["m/84'/0'/0'/0/0", "m/84'/0'/0'/0/3", "m/84'/0'/0'/0/23", "m/84'/0'/0'/1/1"]);
     expect(paths('arbitrum')).toEqual(["m/44'/60'/0'/0/15", "m/44'/60'/0'/0/30"]);
@@ -66,6 +69,7 @@ describe('discovery engine rules (in-memory indexers)', () => {
     const report = await runScan({ keySet: card(), networks: ['bitcoin'], deriver, gapLimit: 20, sources: sources({ bitcoin: btc }) });
     expect(report.complete).toBe(false);
     expect(report.failures.length).toBeGreaterThan(0);
+    expect(validateReport(report), JSON.stringify(validateReport.errors)).toBe(true);
     expect(report.failures[0]).toMatchObject({ network: 'bitcoin', indexer: 'memory bitcoin', error: expect.stringMatching(/simulated outage/) });
   });
 
@@ -73,5 +77,6 @@ describe('discovery engine rules (in-memory indexers)', () => {
     const report = await runScan({ keySet: card(), networks: ['tron'], deriver, gapLimit: 20, sources: new Map() });
     expect(report.coverage.uncheckable).toContainEqual(expect.objectContaining({ network: 'tron', scheme: 'tron-bip44', reason: 'no-indexer' }));
     expect(report.addresses).toEqual([]);
+    expect(validateReport(report), JSON.stringify(validateReport.errors)).toBe(true);
   });
 });
