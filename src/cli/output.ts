@@ -39,8 +39,8 @@ export async function writeJson(target: string, value: unknown): Promise<void> {
 export function table(rows: string[][], header?: string[]): string {
   const all = header ? [header, ...rows] : rows;
   const widths = all.reduce<number[]>((w, r) => r.map((c, i) => Math.max(w[i] ?? 0, c.length)), []);
-  const fmt = (r: string[]) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
+  const fmt = (r: string[]) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd();
   const lines = all.map(fmt);
-  if (header) lines.splice(1, 0, widths.map((w) => '-'.repeat(w)).join('  '));
+  if (header) lines.splice(1, 0, widths.map((w) => '-'.repeat(w)).join('  ').trimEnd());
   return lines.join('\n');
 }
