@@ -5,7 +5,7 @@ import type { AddressActivity, AddressRef, ChainSource } from '../chains/source.
 import type { Network } from '../chains/types.js';
 import type { ScanTarget } from '../paths/index.js';
 import { mergeActivity } from './activity.js';
-import { nodeBelow, type Deriver, type SecpScript } from './deriver.js';
+import { nodeBelow, type Deriver, type DeriveResponse, type SecpScript } from './deriver.js';
 
 /** What one index gave: per network where it was asked, the merged answer of that network's indexers. */
 export interface IndexVerdict {
@@ -58,6 +58,7 @@ export function windowProbe(target: ScanTarget, branch: number | undefined, ctx:
   const networks = probedNetworks(target, ctx);
   const steps = [...target.derivationFromKey, ...(branch === undefined ? [] : [branch])];
   let node: { publicKey: Uint8Array; chainCode: Uint8Array } | undefined;
+  let prefetched: { from: number; count: number; promise: Promise<DeriveResponse> } | undefined;
 
   async function payloadsFor(from: number, count: number): Promise<(Uint8Array | undefined)[]> {
     if (target.script === 'solana') return [Uint8Array.from(key.publicKey)];
@@ -71,8 +72,16 @@ export function windowProbe(target: ScanTarget, branch: number | undefined, ctx:
     }
     if (!key.chainCode) throw new RangeError(`target ${target.scheme}: a gap scan needs a chain code`);
     node ??= nodeBelow(key.publicKey, key.chainCode, steps);
-    const res = await ctx.deriver({ publicKey: node.publicKey, chainCode: node.chainCode, script: target.script as SecpScript, from, count }, ctx.signal);
-    ctx.onDerived?.(count);
+    const branchNode = node;
+    const deriveWindow = (f: number, c: number) => {
+      const promise = ctx.deriver({ publicKey: branchNode.publicKey, chainCode: branchNode.chainCode, script: target.script as SecpScript, from: f, count: c }, ctx.signal);
+      promise.then(() => ctx.onDerived?.(c), () => {});
+      return promise;
+    };
+    // The next window is derived while this one is being asked: derivation never waits on the network, nor
+    // the network on derivation. A prefetch the scan does not need costs one window of hashing.
+    const res = await (prefetched?.from === from && prefetched.count === count ? prefetched.promise : deriveWindow(from, count));
+    prefetched = { from: from + count, count, promise: deriveWindow(from + count, count) };
     const width = PAYLOAD_WIDTH[target.script];
     const skipped = new Set(res.skipped);
     return Array.from({ length: count }, (_, k) => (skipped.has(from + k) ? undefined : res.payloads.subarray(k * width, (k + 1) * width)));
