@@ -79,4 +79,18 @@ describe('discovery engine rules (in-memory indexers)', () => {
     expect(report.addresses).toEqual([]);
     expect(validateReport(report), JSON.stringify(validateReport.errors)).toBe(true);
   });
+
+  it("Ledger Live's MEW mode (m/44'/60'/0'/i) tolerates 10 empty accounts, and stops at the 11th", async () => {
+    const mew = (i: number) => addr('ethereum', 'evm', `m/44'/60'/0'/${i}`);
+    const eth = memorySource(NETWORKS.ethereum!, {
+      [mew(4)]: { txCount: 1 }, // after 4 empty accounts: found
+      [mew(15)]: { txCount: 2 }, // after 10 empty accounts (5…14): found
+      [mew(27)]: { txCount: 1 }, // after 11 empty accounts (16…26): the loop has stopped
+    });
+    const report = await runScan({ keySet: card(), networks: ['ethereum'], deriver, gapLimit: 20, sources: sources({ ethereum: eth }) });
+    const found = report.addresses.filter((a) => a.scheme === 'ledger-live-mew').map((a) => a.path);
+    expect(found).toEqual(["m/44'/60'/0'/4", "m/44'/60'/0'/15"]);
+    expect(eth.asked).not.toContain(mew(27));
+    expect(validateReport(report), JSON.stringify(validateReport.errors)).toBe(true);
+  });
 });
