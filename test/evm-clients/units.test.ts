@@ -1,7 +1,7 @@
 /** Pure parts of the EVM clients: range refusals, spans, log decoding, token data, Etherscan envelopes. */
 import { encodeAbiParameters, stringToHex, toHex } from 'viem';
 import { describe, expect, it } from 'vitest';
-import { readApiKey } from '../../src/chains/evm/api-key.js';
+import { readApiKey } from '../../src/config/api-key.js';
 import { TOPICS } from '../../src/chains/evm/constants.js';
 import type { EtherscanContext } from '../../src/chains/evm/etherscan/context.js';
 import { EtherscanApiError, envelopeResult } from '../../src/chains/evm/etherscan/envelope.js';

@@ -1,7 +1,7 @@
 /** EVM family: addresses and the indexer clients (evm-rpc, Blockscout v2, Etherscan v2). */
 export { evmPayload, toChecksumAddress, toLowerAddress } from './address.js';
 export { erc1155ReadAbi, erc20ReadAbi, erc721ReadAbi, multicall3Abi, tokenNameAbi } from './abi.js';
-export { readApiKey } from './api-key.js';
+export { readApiKey } from '../../config/api-key.js';
 export { nativeAsset, sortAssets, tokenAsset, type TokenFacts } from './assets.js';
 export { chainMismatchError } from './chain-mismatch.js';
 export { MULTICALL3_ADDRESS, TOPICS } from './constants.js';

@@ -7,7 +7,7 @@
 import type { IndexerConfig } from '../../../config/indexer-types.js';
 import { RestoreScanError } from '../../../errors.js';
 import { httpTransport, redactSecrets, TransportError, type HttpTransport, type HttpTransportOptions } from '../../../net/index.js';
-import { readApiKey } from '../../evm/api-key.js';
+import { readApiKey } from '../../../config/api-key.js';
 import type { AddressActivity, AddressRef, ChainSource, SourceCallOptions } from '../../source.js';
 import type { Network } from '../../types.js';
 import { checkGenesis, expectedGenesisOf } from '../electrum/genesis.js';

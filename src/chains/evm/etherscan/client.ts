@@ -1,7 +1,7 @@
 import type { IndexerConfig } from '../../../config/indexer-types.js';
 import type { ChainSource } from '../../source.js';
 import type { EvmNetwork } from '../../types.js';
-import { readApiKey } from '../api-key.js';
+import { readApiKey } from '../../../config/api-key.js';
 import { indexerTransport, type EvmSourceOptions } from '../transport.js';
 import type { EtherscanContext } from './context.js';
 import { RESULT_WINDOW } from './list-records.js';

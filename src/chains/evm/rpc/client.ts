@@ -3,7 +3,7 @@ import { jsonRpcClient, redactSecrets } from '../../../net/index.js';
 import { RestoreScanError } from '../../../errors.js';
 import type { ChainSource } from '../../source.js';
 import type { EvmNetwork } from '../../types.js';
-import { readApiKey } from '../api-key.js';
+import { readApiKey } from '../../../config/api-key.js';
 import { indexerTransport, type EvmSourceOptions } from '../transport.js';
 import { createEvmRpcState, type EvmRpcContext } from './context.js';
 import { readActivity } from './read-activity.js';

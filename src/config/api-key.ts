@@ -1,5 +1,5 @@
-import { RestoreScanError } from '../../errors.js';
-import type { IndexerConfig } from '../../config/indexer-types.js';
+import { RestoreScanError } from '../errors.js';
+import type { IndexerConfig } from './indexer-types.js';
 
 /**
  * The API key named by `apiKeyEnv` (keys never live in config files). Undefined when no variable is named; a named
