@@ -1,34 +1,11 @@
 /** TronGrid v1 answers narrowed at the JSON boundary: the `{data, success, meta}` envelope and its items. */
-import { TransportError } from '../../net/index.js';
 import type { Trc20Info } from './known-tokens.js';
+import { isRecord, malformed, parseUnsigned, type AnswerSource, type JsonRecord } from '../../net/answer-shape.js';
 
-export type JsonRecord = Readonly<Record<string, unknown>>;
-
-export function isRecord(value: unknown): value is JsonRecord {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-export interface AnswerSource {
-  readonly endpoint: string;
-  readonly secrets: readonly string[];
-}
-
-export function malformed(source: AnswerSource, what: string, value: unknown): TransportError {
-  const shown = JSON.stringify(value) ?? String(value);
-  return new TransportError('PROTOCOL', `${what}: unexpected answer shape`, {
-    endpoint: source.endpoint,
-    secrets: source.secrets,
-    retryable: false,
-    details: shown.length > 300 ? `${shown.slice(0, 300)}…` : shown,
-  });
-}
+export { isRecord, malformed, type AnswerSource, type JsonRecord };
 
 /** Sun or token units: a JSON number (sun) or a decimal string (TRC-20 amounts, which exceed 2^53). */
-export function parseAmount(value: unknown): bigint | undefined {
-  if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return BigInt(value);
-  if (typeof value === 'string' && /^\d+$/.test(value)) return BigInt(value);
-  return undefined;
-}
+export const parseAmount = parseUnsigned;
 
 export interface Envelope {
   readonly data: readonly unknown[];
