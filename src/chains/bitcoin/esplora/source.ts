@@ -82,7 +82,11 @@ export function createEsploraSource(options: EsploraSourceOptions): EsploraSourc
     const path = `scripthash/${esploraScripthash(script)}${suffix}`;
     if (route === 'scripthash') return getJson(path, signal);
     if (probing !== undefined) {
-      await probing.catch(() => undefined);
+      // The probe's failure (other than a missing route) is this request's too: one dead server must not be
+      // probed again by every queued request in turn.
+      await probing.catch((err: unknown) => {
+        if (!isMissingRoute(err)) throw err;
+      });
       return scriptGet(ref, suffix, signal);
     }
     const attempt = getJson(path, signal);
@@ -100,13 +104,12 @@ export function createEsploraSource(options: EsploraSourceOptions): EsploraSourc
     }
   }
 
-  /** Runs `fn` for every address at once (the transport queues them); rejects with the first failure, in input order. */
+  /**
+   * Runs `fn` for every address at once (the transport queues them); rejects as soon as one fails, since the
+   * window's answer is then a failure anyway (the caller cancels the rest through its signal).
+   */
   async function eachAddress<T>(refs: readonly AddressRef[], fn: (ref: AddressRef) => Promise<T>): Promise<T[]> {
-    const settled = await Promise.allSettled(refs.map(fn));
-    return settled.map((outcome) => {
-      if (outcome.status === 'rejected') throw outcome.reason;
-      return outcome.value;
-    });
+    return Promise.all(refs.map(fn));
   }
 
   /** Runs `fn` with the address's GET; an answer of the wrong shape is a PROTOCOL error naming the address. */
