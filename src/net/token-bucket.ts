@@ -1,4 +1,4 @@
-import { throwIfAborted } from './abort.js';
+import { abortedError, throwIfAborted } from './abort.js';
 import { systemClock, type Clock } from './clock.js';
 
 export interface TokenBucketOptions {
@@ -15,9 +15,18 @@ export interface TokenBucket {
   take(signal?: AbortSignal): Promise<void>;
 }
 
+interface Waiter {
+  resolve(): void;
+  signal: AbortSignal | undefined;
+  onAbort: (() => void) | undefined;
+}
+
 /**
- * A token bucket written as GCRA (the "virtual scheduling" form): each `take` reserves the earliest conforming
- * instant at once, so waiters are served in order and any window of length W sees at most burst + rate·W takes.
+ * A token bucket written as GCRA, with the token taken when a waiter is *released*, against the clock as it
+ * reads then — not reserved when the waiter arrived. Reserving ahead breaks under timer lateness: after an
+ * event-loop stall every waiter whose reserved instant passed would wake together and go out at once. Here one
+ * waiter (the head of a FIFO queue) is released at a time, and each release re-reads the clock, so any window
+ * of length W sees at most burst + rate·W takes, however late the timers fire.
  */
 export function createTokenBucket(options: TokenBucketOptions): TokenBucket {
   const { requestsPerSecond } = options;
@@ -28,20 +37,56 @@ export function createTokenBucket(options: TokenBucketOptions): TokenBucket {
   const clock = options.clock ?? systemClock;
   const intervalMs = 1000 / requestsPerSecond;
   const toleranceMs = (burst - 1) * intervalMs;
-  // Theoretical arrival time of the next request.
+  // Theoretical arrival time of the next request (GCRA): a take conforms at `now` if now ≥ tat − tolerance.
   let tat = -Infinity;
+  const queue: Waiter[] = [];
+  let pumping = false;
 
-  async function take(signal?: AbortSignal): Promise<void> {
-    throwIfAborted(signal);
+  /** Takes a token if one is available now; otherwise returns how long until one is. */
+  function tryTake(): number {
     const now = clock.now();
-    tat = Math.max(tat, now);
-    const allowedAt = tat - toleranceMs;
-    tat += intervalMs;
-    // An aborted waiter keeps its reservation: refunding could let a later one jump the queue past the limit.
-    // Timers may fire a little early; re-check against the clock until the reserved instant has passed.
-    for (let wait = allowedAt - clock.now(); wait > 0; wait = allowedAt - clock.now()) {
-      await clock.sleep(Math.ceil(wait), signal);
+    const wait = tat - toleranceMs - now;
+    if (wait > 0) return wait;
+    tat = Math.max(tat, now) + intervalMs;
+    return 0;
+  }
+
+  // One sleeper for the whole queue: waiters behind the head cannot be released before it, so they need no timer.
+  async function pump(): Promise<void> {
+    pumping = true;
+    try {
+      while (queue.length > 0) {
+        const wait = tryTake();
+        if (wait > 0) {
+          await clock.sleep(Math.ceil(wait));
+          continue;
+        }
+        const head = queue.shift()!;
+        if (head.onAbort) head.signal?.removeEventListener('abort', head.onAbort);
+        head.resolve();
+      }
+    } finally {
+      pumping = false;
     }
+  }
+
+  function take(signal?: AbortSignal): Promise<void> {
+    throwIfAborted(signal);
+    if (queue.length === 0 && tryTake() === 0) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      const waiter: Waiter = { resolve, signal, onAbort: undefined };
+      if (signal) {
+        // A waiter that leaves took nothing (tokens are taken on release), so no refund is needed.
+        waiter.onAbort = () => {
+          const at = queue.indexOf(waiter);
+          if (at >= 0) queue.splice(at, 1);
+          reject(abortedError(signal));
+        };
+        signal.addEventListener('abort', waiter.onAbort, { once: true });
+      }
+      queue.push(waiter);
+      if (!pumping) void pump();
+    });
   }
 
   return Object.freeze({ requestsPerSecond, burst, take });

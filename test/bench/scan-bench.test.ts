@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { runScanBench, type ScanBenchResult } from '../../src/bench/scan/run-scan-bench.js';
 import { branchRounds, scanLowerBound } from '../../src/bench/scan/lower-bound.js';
 import { usedIndices } from '../../src/bench/scan/world.js';
+import { defaultEvmUsed, evmLayout } from '../../src/bench/scan/evm-world.js';
+import { worldFromFlags } from '../../src/bench/scan/report.js';
 import { runMain } from '../cli/run-cli.js';
 
 describe('scan benchmark lower bound', () => {
@@ -18,6 +20,20 @@ describe('scan benchmark lower bound', () => {
   it('lays used indices out with the last used index included', () => {
     expect(usedIndices({ purpose: 84, branch: 0, lastUsed: 25, every: 10 })).toEqual([0, 10, 20, 25]);
     expect(usedIndices({ purpose: 84, branch: 0, lastUsed: -1, every: 10 })).toEqual([]);
+    expect(evmLayout([25, 0, 7, 7], 20)).toEqual({ used: [0, 7, 25], lastUsed: 25 });
+    expect(() => evmLayout([0, 21], 20)).toThrow('20 unused addresses before index 21 would end the branch (gap 20)');
+    expect(defaultEvmUsed(5)).toEqual([0, 4, 8]);
+  });
+});
+
+describe('scan benchmark flags', () => {
+  it('take the first --evm EVM networks, the most used first (0: a Bitcoin-only world)', () => {
+    expect(worldFromFlags({}).evmNetworks).toEqual(['ethereum', 'arbitrum', 'base', 'polygon']);
+    expect(worldFromFlags({ evm: '0' }).evmNetworks).toEqual([]);
+    expect(worldFromFlags({ burst: '4' }).burst).toBe(4);
+    expect(() => worldFromFlags({ burst: '0' })).toThrow('--burst must be an integer ≥ 1, got "0"');
+    expect(worldFromFlags({ evm: '6' }).evmNetworks).toEqual(['ethereum', 'arbitrum', 'base', 'polygon', 'optimism', 'bsc']);
+    expect(() => worldFromFlags({ evm: '99' })).toThrow(/--evm must be at most \d+, got 99/);
   });
 });
 
@@ -27,6 +43,7 @@ describe('scan benchmark on a tiny world', () => {
     result = await runScanBench({
       branches: [{ purpose: 84, branch: 0, lastUsed: 12, every: 4 }, { purpose: 86, branch: 1, lastUsed: 5, every: 5 }],
       gapLimit: 5, latencyMs: 5, requestsPerSecond: 400, maxConcurrency: 8, workers: 0,
+      evmNetworks: ['ethereum', 'arbitrum'], evmUsed: [0, 3], burst: 2,
     });
     const s = result.scan;
     expect(result.complete).toBe(true);
@@ -42,9 +59,11 @@ describe('scan benchmark on a tiny world', () => {
     expect(s.peakRssMB).toBeGreaterThan(0);
     // Every branch the card reaches is walked: at least gap + 1 addresses past each used one.
     expect(result.addressesDerived).toBeGreaterThanOrEqual(13 + 5 + 6 + 5);
-    expect(result.used.engine.map((u) => u.split(' ')[0])).toEqual(result.used.world);
+    // Bitcoin 0, 4, 8, 12 and 0, 5; EVM 0 and 3 on each of the two networks.
+    expect(result.used.world).toHaveLength(10);
+    expect(result.used.engine.map((u) => u.split(' ').slice(0, 2).join(' '))).toEqual(result.used.world);
     expect(result.used.naive).toEqual(result.used.engine);
-    expect(result.providers.map((p) => p.name).sort()).toEqual(['electrum', 'esplora']);
+    expect(result.providers.map((p) => p.name).sort()).toEqual(['arbitrum evm-rpc', 'electrum', 'esplora', 'ethereum evm-rpc']);
     expect(result.providers.every((p) => p.naiveRequests > 0)).toBe(true);
   }, 60_000);
 });
@@ -53,7 +72,10 @@ describe('restore-scan bench --only scan', () => {
   it('prints the table and writes CONTRACT §5 `scan` as JSON', async () => {
     const { code, stdout, stderr } = await runMain(['bench', '--only', 'scan', '--branches', '1', '--last-used', '4', '--gap', '3',
       '--latency', '2', '--rps', '1000', '--workers', '0', '--json', '-']);
-    expect(stderr).toContain('world: 1 used branches, 3 used addresses'); // indices 0, 3 and 4
+    // Bitcoin 0, 3 and 4; EVM 0, 2 and 4 (the default layout squeezed into gap 3) on the 4 default EVM networks.
+    expect(stderr).toContain("world: 1 used branches, 15 used addresses; EVM m/44'/60'/0'/0 used at 0, 2, 4 on 4 networks (one anvil), 6 providers");
+    expect(stderr).toMatch(/requests .*esplora \d+, electrum \d+, ethereum evm-rpc \d+, arbitrum evm-rpc \d+, base evm-rpc \d+, polygon evm-rpc \d+/);
+    expect(stderr).toContain('same used addresses found');
     expect(stderr).toMatch(/efficiency\s+\d\.\d{3}\s+≥ 0\.75/);
     expect(code).toBe(0);
     const json = JSON.parse(stdout) as { format: string; derive?: unknown; scan: Record<string, number> };

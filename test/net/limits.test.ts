@@ -52,6 +52,43 @@ describe('token bucket', () => {
     expect(order).toEqual([1, 3]);
   });
 
+  it('re-checks the clock when timers fire late together, so a stall never releases a burst', async () => {
+    // A clock whose timers fire only when the test says so: `stall(ms)` moves time on, then fires every due
+    // timer at once — what an event loop blocked for `ms` does.
+    let now = 0;
+    const timers: { at: number; fire: () => void }[] = [];
+    const clock = {
+      now: () => now,
+      dateNow: () => now,
+      sleep: (ms: number) => new Promise<void>((resolve) => timers.push({ at: now + ms, fire: resolve })),
+    };
+    const settle = () => new Promise((r) => setImmediate(r));
+    async function stall(ms: number): Promise<void> {
+      now += ms;
+      for (let due = timers.filter((t) => t.at <= now); due.length > 0; due = timers.filter((t) => t.at <= now)) {
+        for (const t of due) timers.splice(timers.indexOf(t), 1);
+        for (const t of due) t.fire();
+        await settle();
+      }
+    }
+    const bucket = createTokenBucket({ requestsPerSecond: 100, burst: 2, clock }); // one token per 10 ms
+    const times: number[] = [];
+    const waits = Array.from({ length: 8 }, () => bucket.take().then(() => times.push(now)));
+    await settle();
+    expect(times).toEqual([0, 0]); // the burst
+    await stall(500); // every queued waiter's turn has long passed
+    // The bucket refilled during the stall, to its burst only: two go, and the rest each wait an interval of real
+    // time (reserving slots on arrival, all six would have gone at 500).
+    expect(times).toEqual([0, 0, 500, 500]);
+    await stall(3); // nothing goes before a full interval
+    expect(times).toHaveLength(4);
+    await stall(7);
+    for (let i = 0; i < 3; i++) await stall(10);
+    await Promise.all(waits);
+    expect(times).toEqual([0, 0, 500, 500, 510, 520, 530, 540]);
+    expect(maxInWindow(times.slice(2), 10)).toBe(2);
+  });
+
   it('rejects nonsense parameters', () => {
     expect(() => createTokenBucket({ requestsPerSecond: 0 })).toThrow(RangeError);
     expect(() => createTokenBucket({ requestsPerSecond: 5, burst: 0.5 })).toThrow(RangeError);

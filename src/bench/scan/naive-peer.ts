@@ -1,7 +1,9 @@
 /**
  * The naive peer: how a simple script, or a wallet that syncs address by address, would scan the same world.
- * One loop per scheme (and network): derive one address, ask each indexer about it, one request at a time,
- * stop a branch after `gap` unused addresses. Loops of different schemes run side by side.
+ * One loop per scheme and network: derive one address, ask each indexer about it, one request at a time,
+ * stop a branch after `gap` unused addresses. Loops of different schemes and networks run side by side.
+ * On EVM networks that is the evm-rpc source with a window of one address (one JSON-RPC batch: nonce, balance
+ * and Transfer logs of that address).
  * It uses the same indexer clients as the engine, with the same limits.
  */
 import { HDKey } from '@scure/bip32';
@@ -17,14 +19,14 @@ import { formatPath, planCoverage, targetAddressPath, type ScanTarget } from '..
 
 export interface NaiveScanResult {
   wallMs: number;
-  /** Used addresses found, as `path address`, sorted. */
+  /** Used addresses found, as `network path address`, sorted, each once. */
   used: string[];
   addressesChecked: number;
 }
 
 export interface NaiveScanOptions {
   keySet: KeySet;
-  network: string;
+  networks: readonly string[];
   config: Config;
   sourceFactories: SourceFactories;
   gapLimit: number;
@@ -54,24 +56,33 @@ function nodeOf(target: ScanTarget, steps: readonly number[]): Uint8Array {
 }
 
 export async function naiveScan(options: NaiveScanOptions): Promise<NaiveScanResult> {
-  const network = NETWORKS[options.network];
-  if (!network) throw new RangeError(`unknown network ${options.network}`);
+  const used = new Set<string>();
+  let addressesChecked = 0;
+  const started = performance.now();
+  await Promise.all(options.networks.map(async (id) => {
+    const network = NETWORKS[id];
+    if (!network) throw new RangeError(`unknown network ${id}`);
+    const checked = await naiveNetwork(options, network, used);
+    addressesChecked += checked;
+  }));
+  return { wallMs: performance.now() - started, used: [...used].sort(), addressesChecked };
+}
+
+async function naiveNetwork(options: NaiveScanOptions, network: Network, used: Set<string>): Promise<number> {
   const targets = planCoverage(options.keySet, { networks: [network.id] }).targets;
   const byScheme = new Map<string, ScanTarget[]>();
   for (const t of targets) byScheme.set(t.scheme, [...(byScheme.get(t.scheme) ?? []), t]);
-  const used: string[] = [];
   let addressesChecked = 0;
-  const started = performance.now();
 
   async function isUsed(sources: readonly ChainSource[], target: ScanTarget, steps: readonly number[], path: string): Promise<boolean> {
-    const ref = addressRef(network!, target.script, payloadFromPublicKey(target.script, nodeOf(target, steps)));
+    const ref = addressRef(network, target.script, payloadFromPublicKey(target.script, nodeOf(target, steps)));
     addressesChecked++;
     let hit = false;
     for (const source of sources) {
       const [answer] = await source.activity([ref]);
       if (answer?.used) hit = true;
     }
-    if (hit) used.push(`${path} ${ref.address}`);
+    if (hit) used.add(`${network.id} ${path} ${ref.address}`);
     return hit;
   }
 
@@ -98,5 +109,5 @@ export async function naiveScan(options: NaiveScanOptions): Promise<NaiveScanRes
   } finally {
     await Promise.all(sources.map((s) => s.close?.()));
   }
-  return { wallMs: performance.now() - started, used: used.sort(), addressesChecked };
+  return addressesChecked;
 }

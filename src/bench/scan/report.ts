@@ -1,6 +1,7 @@
 import { table } from '../../cli/output.js';
 import { RestoreScanError } from '../../errors.js';
 import type { ScanBenchOptions, ScanBenchResult } from './run-scan-bench.js';
+import { NETWORKS } from '../../chains/networks.js';
 import { DEFAULT_BRANCHES, type BranchLayout } from './world.js';
 
 /** The targets of the issue "Scan throughput", printed next to what was measured. */
@@ -17,7 +18,19 @@ export interface ScanBenchFlags {
   window?: string | undefined;
   workers?: string | undefined;
   gap?: string | undefined;
+  /** Provider burst, in the proxies and the clients alike (default 1). */
+  burst?: string | undefined;
+  /** EVM networks in the world, 0 for a Bitcoin-only world (default DEFAULT_EVM_NETWORK_COUNT). */
+  evm?: string | undefined;
 }
+
+/** EVM network ids the world takes its first `--evm` from: the most used first, then the rest of restore-scan's. */
+const EVM_FIRST = ['ethereum', 'arbitrum', 'base', 'polygon', 'optimism', 'bsc', 'avalanche', 'gnosis', 'linea', 'scroll', 'zksync'];
+export const BENCH_EVM_NETWORKS: readonly string[] = Object.freeze([
+  ...EVM_FIRST.filter((id) => NETWORKS[id]?.family === 'evm'),
+  ...Object.values(NETWORKS).filter((n) => n.family === 'evm' && !EVM_FIRST.includes(n.id)).map((n) => n.id),
+]);
+export const DEFAULT_EVM_NETWORK_COUNT = 4;
 
 function intFlag(name: string, value: string | undefined, min: number): number | undefined {
   if (value === undefined) return undefined;
@@ -46,6 +59,10 @@ export function worldFromFlags(flags: ScanBenchFlags): ScanBenchOptions {
   set('window', intFlag('window', flags.window, 1));
   set('workers', intFlag('workers', flags.workers, 0));
   set('gapLimit', gap);
+  set('burst', intFlag('burst', flags.burst, 1));
+  const evm = intFlag('evm', flags.evm, 0) ?? DEFAULT_EVM_NETWORK_COUNT;
+  if (evm > BENCH_EVM_NETWORKS.length) throw new RestoreScanError('USAGE', `--evm must be at most ${BENCH_EVM_NETWORKS.length}, got ${evm}`);
+  options.evmNetworks = BENCH_EVM_NETWORKS.slice(0, evm);
   return options;
 }
 
@@ -58,11 +75,11 @@ export function scanBenchTable(r: ScanBenchResult): string {
   const share = s.wallMs > 0 ? s.deriveWaitMs / s.wallMs : 0;
   const perProvider = r.providers.map((p) => `${p.name} ${p.requests}`).join(', ');
   return table([
-    ['latency', `${s.latencyMs} ms`, '', `${r.providers[0]?.requestsPerSecond ?? 0}/s and ${r.providers[0]?.maxConcurrency ?? 0} in flight per provider, window ${r.window}`],
+    ['latency', `${s.latencyMs} ms`, '', `${r.providers[0]?.requestsPerSecond ?? 0}/s (burst ${r.burst}) and ${r.providers[0]?.maxConcurrency ?? 0} in flight per provider, window ${r.window}`],
     ['wall time', ms(s.wallMs), '', `${r.addressesDerived.toLocaleString('en-US')} addresses derived`],
     ['lower bound', ms(s.lowerBoundMs), '', `chain ${ms(lb.chainMs)} (${lb.chainRounds} rounds), rate ${ms(lb.rateMs)}, concurrency ${ms(lb.concurrencyMs)}: ${lb.binding}`],
     ['efficiency', s.efficiency.toFixed(3), `≥ ${SCAN_TARGETS.efficiency}`, 'lower bound / wall time'],
-    ['naive peer', ms(s.naiveWallMs), '', `${r.naiveAddressesChecked.toLocaleString('en-US')} addresses, one request at a time per scheme`],
+    ['naive peer', ms(s.naiveWallMs), '', `${r.naiveAddressesChecked.toLocaleString('en-US')} addresses, one request at a time per scheme and network`],
     ['speed-up vs naive', `${s.speedupVsNaive.toFixed(2)}×`, `≥ ${SCAN_TARGETS.speedupVsNaive}×`, r.used.naive.join('\n') === r.used.engine.join('\n') ? 'same used addresses found' : 'DIFFERENT used addresses found'],
     ['requests', String(s.requests), '', `${perProvider} (as the providers counted them)`],
     ['rate violations', String(s.rateViolations), '0', `naive peer: ${r.naiveRateViolations}`],

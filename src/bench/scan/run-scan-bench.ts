@@ -12,6 +12,7 @@ import { meterDeriver } from './derive-meter.js';
 import { scanLowerBound, type LowerBound, type ProviderLoad } from './lower-bound.js';
 import { naiveScan } from './naive-peer.js';
 import { sampleRss } from './rss-sampler.js';
+import { EVM_ACCOUNT_PATH } from './evm-world.js';
 import { accountPath, buildScanWorld, PURPOSE_SCRIPT, type ScanWorld, type ScanWorldOptions } from './world.js';
 
 /** CONTRACT §5 `scan`. */
@@ -36,13 +37,14 @@ export interface ScanBenchResult {
   lowerBound: LowerBound;
   providers: (ProviderLoad & { rateViolations: number; naiveRequests: number })[];
   complete: boolean;
-  /** Used addresses, sorted: paths the world made used; `path address` the engine and the naive peer found. */
+  /** Used addresses, sorted: `network path` the world made used; `network path address` the engine and the naive peer found. */
   used: { world: string[]; engine: string[]; naive: string[] };
   naiveRateViolations: number;
   naiveAddressesChecked: number;
   /** Time of the untimed first derivations (table set-up, worker start). */
   deriveWarmupMs: number;
   window: number;
+  burst: number;
 }
 
 export interface ScanBenchOptions extends ScanWorldOptions {
@@ -57,12 +59,11 @@ export interface ScanBenchOptions extends ScanWorldOptions {
   log?: (line: string) => void;
 }
 
-const BITCOIN = 'bitcoin';
-
-/** Last used index of every branch the engine walks, from the world's layout. */
+/** Last used index of every branch the engine walks (on every network), from the world's layout. */
 function branchLastUsed(world: ScanWorld, keySet: Awaited<ReturnType<typeof loadKeySet>>): number[] {
   const layout = new Map(world.branches.map((b) => [`${PURPOSE_SCRIPT[b.purpose]}|${accountPath(b.purpose)}/${b.branch}`, b.lastUsed]));
-  return planCoverage(keySet, { networks: [BITCOIN] }).targets
+  if (world.evm) layout.set(`evm|${EVM_ACCOUNT_PATH}/0`, world.evm.lastUsed);
+  return planCoverage(keySet, { networks: world.networks }).targets
     .filter((t) => t.addressIndex === 'gap')
     .flatMap((t) => (t.branches ?? [0]).map((b) => layout.get(`${t.script}|${t.accountPath}/${b}`) ?? -1));
 }
@@ -82,34 +83,35 @@ export async function runScanBench(options: ScanBenchOptions = {}): Promise<Scan
   const keySet = await loadKeySet(input);
   const pool = await createDeriver(options.workers ?? 0);
   try {
-    log(`world: ${world.branches.length} used branches, ${world.usedPaths.length} used addresses, ${world.providers.map((p) => p.indexer).join(' + ')}, ` +
-      `${limits.latencyMs} ms latency, ${limits.requestsPerSecond}/s and ${limits.maxConcurrency} in flight per provider`);
+    const evmNote = world.evm ? `; EVM m/44'/60'/0'/0 used at ${world.evm.used.join(', ')} on ${world.networks.length - 1} networks (one anvil)` : '';
+    log(`world: ${world.branches.length} used branches, ${world.usedPaths.length} used addresses${evmNote}, ${world.providers.length} providers, ` +
+      `${limits.latencyMs} ms latency, ${limits.requestsPerSecond}/s (burst ${limits.burst}) and ${limits.maxConcurrency} in flight per provider`);
     // The first derivation builds tables (in every worker): a once-per-process cost, reported apart. Calls run
     // side by side, several per worker, so that each worker gets some.
     const warmStart = performance.now();
     const key = warmupKey(keySet);
-    await Promise.all((['p2pkh', 'p2sh-p2wpkh', 'p2wpkh', 'p2tr'] as const).flatMap((script) =>
+    await Promise.all((['p2pkh', 'p2sh-p2wpkh', 'p2wpkh', 'p2tr', ...(world.evm ? ['evm' as const] : [])] as const).flatMap((script) =>
       Array.from({ length: 4 }, (_, k) => pool.derive({ ...key, script, from: k * 64, count: 64 }))));
     const deriveWarmupMs = performance.now() - warmStart;
     const metered = meterDeriver(pool.derive);
     const rss = sampleRss();
     const started = performance.now();
     const report = await scan(input, {
-      networks: [BITCOIN], config: world.config, sourceFactories: world.sourceFactories, deriver: metered.derive, window,
+      networks: [...world.networks], config: world.config, sourceFactories: world.sourceFactories, deriver: metered.derive, window,
     });
     const wallMs = performance.now() - started;
     const peakRssMB = rss.stop();
     const engineLogs = world.providers.map((p) => p.proxy.log.slice());
     log(`engine: ${Math.round(wallMs)} ms`);
 
-    const naive = await naiveScan({ keySet, network: BITCOIN, config: world.config, sourceFactories: world.sourceFactories, gapLimit: limits.gapLimit });
+    const naive = await naiveScan({ keySet, networks: world.networks, config: world.config, sourceFactories: world.sourceFactories, gapLimit: limits.gapLimit });
     log(`naive peer: ${Math.round(naive.wallMs)} ms`);
 
     const providers = world.providers.map((p, i) => {
       const engineLog = engineLogs[i]!;
       const naiveLog = p.proxy.log.slice(engineLog.length);
       return {
-        name: p.indexer, requests: engineLog.length, requestsPerSecond: limits.requestsPerSecond, maxConcurrency: limits.maxConcurrency,
+        name: p.name, requests: engineLog.length, requestsPerSecond: limits.requestsPerSecond, maxConcurrency: limits.maxConcurrency,
         rateViolations: rateLimitViolations(engineLog), naiveRequests: naiveLog.length,
       };
     });
@@ -117,7 +119,7 @@ export async function runScanBench(options: ScanBenchOptions = {}): Promise<Scan
     const lowerBound = scanLowerBound({
       latencyMs: limits.latencyMs, gapLimit: limits.gapLimit, window, branchLastUsed: branchLastUsed(world, keySet), providers,
     });
-    const engineUsed = report.addresses.filter((a) => a.network === BITCOIN).map((a) => `${a.path} ${a.address}`).sort();
+    const engineUsed = [...new Set(report.addresses.map((a) => `${a.network} ${a.path} ${a.address}`))].sort();
     const round = (x: number, digits = 0) => Number(x.toFixed(digits));
     return {
       scan: {
@@ -142,6 +144,7 @@ export async function runScanBench(options: ScanBenchOptions = {}): Promise<Scan
       deriveWarmupMs: round(deriveWarmupMs, 1),
       naiveAddressesChecked: naive.addressesChecked,
       window,
+      burst: limits.burst,
     };
   } finally {
     await pool.close();

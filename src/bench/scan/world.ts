@@ -1,17 +1,20 @@
 /**
  * The scan benchmark's world: one local Bitcoin chain (ChainModel) with used addresses laid out on a few
- * branches of the public "abandon … about" seed, served by local Esplora and Electrum servers, each behind its
- * own fault proxy that adds a fixed latency per request and enforces a rate limit (the "provider"). The engine's
- * config carries matching requestsPerSecond / maxConcurrency, so a correct client never meets the proxy's limit.
+ * branches of the public "abandon … about" seed, served by local Esplora and Electrum servers, and optionally one
+ * anvil node serving several EVM network ids, each network through its own proxy. Every proxy adds a fixed
+ * latency per request and enforces a rate limit (the "provider"). The engine's config carries matching
+ * requestsPerSecond / maxConcurrency, so a correct client never meets the proxy's limit.
  */
 import { HDKey } from '@scure/bip32';
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import { payloadFromPublicKey } from '../../chains/address.js';
 import { createElectrumSource, createEsploraSource } from '../../chains/bitcoin/index.js';
+import { createEvmRpcSource } from '../../chains/evm/index.js';
+import { NETWORKS } from '../../chains/networks.js';
 import { scriptPubKey, type BitcoinScriptType } from '../../chains/bitcoin/script.js';
 import type { ChainSource } from '../../chains/source.js';
-import type { Network } from '../../chains/types.js';
-import type { Config, IndexerConfig } from '../../config/indexer-types.js';
+import type { EvmNetwork, Network } from '../../chains/types.js';
+import type { Config, IndexerConfig, IndexerType, NetworkConfig } from '../../config/indexer-types.js';
 import { ChainModel } from '../../devnet/bitcoin/chain-model.js';
 import { bitcoinMainnet } from '../../devnet/bitcoin/chain/networks.js';
 import { startElectrum } from '../../devnet/bitcoin/electrum-server.js';
@@ -19,6 +22,7 @@ import { startEsplora } from '../../devnet/bitcoin/esplora-server.js';
 import { applyScenario, type ScenarioEntry } from '../../devnet/bitcoin/scenarios.js';
 import { startFaultProxy, type FaultProxy } from '../../devnet/fault-proxy.js';
 import type { SourceFactories } from '../../discovery/network-sources.js';
+import { buildEvmWorld, EVM_ACCOUNT_PATH, type EvmLayout } from './evm-world.js';
 
 /** Account purposes of the card (Bitcoin, account 0) and their scripts. */
 export const PURPOSE_SCRIPT = Object.freeze({ 44: 'p2pkh', 49: 'p2sh-p2wpkh', 84: 'p2wpkh', 86: 'p2tr' } as const satisfies Record<number, BitcoinScriptType>);
@@ -44,30 +48,50 @@ export interface ScanWorldOptions {
   requestsPerSecond?: number;
   /** Per-provider concurrency cap configured in the client (default 16). */
   maxConcurrency?: number;
+  /**
+   * Requests a provider accepts back to back (default 1), set alike in the proxy and in the clients' token
+   * buckets. With 1 the client spaces every request by 1/rate of real time, so event-loop lateness is lost rate;
+   * a burst lets it catch up that many intervals without ever exceeding the proxy's limit.
+   */
+  burst?: number;
   gapLimit?: number;
+  /**
+   * EVM network ids served by one local anvil node, each through its own proxy (default none). The card then
+   * also carries m/44'/60'/0', which every EVM scheme of those networks scans.
+   */
+  evmNetworks?: readonly string[];
+  /** Used indices on m/44'/60'/0'/0, the same on every EVM network (default 0, 7, 25; see defaultEvmUsed). */
+  evmUsed?: readonly number[];
 }
 
 export interface ScanWorldLimits {
   latencyMs: number;
   requestsPerSecond: number;
   maxConcurrency: number;
+  burst: number;
   gapLimit: number;
 }
 
 export interface BenchProvider {
-  indexer: BenchIndexer;
+  /** Bitcoin: the indexer type; EVM: `network evm-rpc`. */
+  name: string;
+  network: string;
+  indexer: IndexerType;
   proxy: FaultProxy;
 }
 
 export interface ScanWorld {
   limits: ScanWorldLimits;
   branches: readonly BranchLayout[];
-  /** The card (restore-scan.keys/1) with the four Bitcoin account-0 keys. */
+  /** Networks the scan covers: bitcoin, then the EVM ids. */
+  networks: readonly string[];
+  evm: EvmLayout | undefined;
+  /** The card (restore-scan.keys/1) with the four Bitcoin account-0 keys (and m/44'/60'/0' with EVM networks). */
   cardText: string;
   config: Config;
   sourceFactories: SourceFactories;
   providers: readonly BenchProvider[];
-  /** Bitcoin addresses the world made used (what a correct scan must find). */
+  /** Addresses the world made used, as `network path` (what a correct scan must find). */
   usedPaths: readonly string[];
   close(): Promise<void>;
 }
@@ -112,12 +136,19 @@ export async function buildScanWorld(options: ScanWorldOptions = {}): Promise<Sc
     latencyMs: options.latencyMs ?? 50,
     requestsPerSecond: options.requestsPerSecond ?? 200,
     maxConcurrency: options.maxConcurrency ?? 16,
+    burst: options.burst ?? 1,
     gapLimit: options.gapLimit ?? 20,
   };
+  const rateLimit = { requestsPerSecond: limits.requestsPerSecond, burst: limits.burst };
+  const transport = { burst: limits.burst };
   const branches = options.branches ?? DEFAULT_BRANCHES;
   validate(branches, limits.gapLimit);
   const indexers = options.indexers ?? ['esplora', 'electrum'];
   if (indexers.length === 0) throw new RangeError('the world needs at least one indexer type');
+  const evmNetworks = [...(options.evmNetworks ?? [])];
+  for (const id of evmNetworks)
+    if (NETWORKS[id]?.family !== 'evm') throw new RangeError(`evmNetworks: ${JSON.stringify(id)} is not an EVM network id`);
+  if (new Set(evmNetworks).size !== evmNetworks.length) throw new RangeError('evmNetworks lists a network twice');
 
   const root = HDKey.fromMasterSeed(hexToBytes(SEED_HEX));
   const model = new ChainModel({ network: bitcoinMainnet });
@@ -129,7 +160,7 @@ export async function buildScanWorld(options: ScanWorldOptions = {}): Promise<Sc
       const path = `${accountPath(b.purpose)}/${b.branch}/${index}`;
       const payload = payloadFromPublicKey(script, root.derive(path).publicKey!);
       entries.push({ scriptPubKeyHex: bytesToHex(scriptPubKey(script, payload)), kind: k % 3 === 2 ? 'spent' : 'receive', value: 10_000 + index });
-      usedPaths.push(path);
+      usedPaths.push(`bitcoin ${path}`);
     }
   }
   applyScenario(model, entries);
@@ -137,15 +168,28 @@ export async function buildScanWorld(options: ScanWorldOptions = {}): Promise<Sc
   const closers: (() => Promise<void>)[] = [];
   const providers: BenchProvider[] = [];
   const indexerConfigs: IndexerConfig[] = [];
+  const networkConfigs: Record<string, NetworkConfig> = { bitcoin: { indexers: indexerConfigs } };
+  let evm: Awaited<ReturnType<typeof buildEvmWorld>> | undefined;
   try {
     for (const indexer of indexers) {
       const server = indexer === 'esplora' ? await startEsplora(model) : await startElectrum(model);
       closers.push(server.close);
       const target = indexer === 'esplora' ? server.url : { host: '127.0.0.1', port: Number(new URL(server.url).port) };
-      const proxy = await startFaultProxy({ target, latencyMs: limits.latencyMs, rateLimit: { requestsPerSecond: limits.requestsPerSecond } });
+      const proxy = await startFaultProxy({ target, latencyMs: limits.latencyMs, rateLimit });
       closers.push(proxy.close);
-      providers.push({ indexer, proxy });
+      providers.push({ name: indexer, network: 'bitcoin', indexer, proxy });
       indexerConfigs.push({ type: indexer, url: proxy.url, requestsPerSecond: limits.requestsPerSecond, maxConcurrency: limits.maxConcurrency });
+    }
+    if (evmNetworks.length > 0) {
+      evm = await buildEvmWorld(root, { networks: evmNetworks, used: options.evmUsed, gapLimit: limits.gapLimit });
+      closers.push(evm.close);
+      for (const network of evmNetworks) {
+        const proxy = await startFaultProxy({ target: evm.url, latencyMs: limits.latencyMs, rateLimit });
+        closers.push(proxy.close);
+        providers.push({ name: `${network} evm-rpc`, network, indexer: 'evm-rpc', proxy });
+        networkConfigs[network] = { indexers: [{ type: 'evm-rpc', url: proxy.url, requestsPerSecond: limits.requestsPerSecond, maxConcurrency: limits.maxConcurrency }] };
+        for (const index of evm.layout.used) usedPaths.push(`${network} ${EVM_ACCOUNT_PATH}/0/${index}`);
+      }
     }
   } catch (err) {
     await Promise.all(closers.map((c) => c()));
@@ -153,18 +197,27 @@ export async function buildScanWorld(options: ScanWorldOptions = {}): Promise<Sc
   }
 
   const genesis = model.genesisHash;
+  const evmChainId = evm?.chainId;
   const sourceFactories: SourceFactories = {
-    esplora: (network: Network, config: IndexerConfig): ChainSource => createEsploraSource({ network, config, expectedGenesisHash: genesis }),
-    electrum: (network: Network, config: IndexerConfig): ChainSource => createElectrumSource({ network, config, expectedGenesisHash: genesis }),
+    esplora: (network: Network, config: IndexerConfig): ChainSource => createEsploraSource({ network, config, expectedGenesisHash: genesis, transport }),
+    electrum: (network: Network, config: IndexerConfig): ChainSource => createElectrumSource({ network, config, expectedGenesisHash: genesis, transport }),
+    'evm-rpc': (network: Network, config: IndexerConfig): ChainSource => {
+      const source = createEvmRpcSource({ network: network as EvmNetwork, config, transport });
+      // One node stands in for every EVM network, so only the network whose chain id it carries can pass the
+      // eth_chainId check (one request per source, outside the measured discovery); the others skip it.
+      if ((network as EvmNetwork).chainId === evmChainId) return source;
+      const { verify: _skipped, ...rest } = source;
+      return Object.freeze(rest);
+    },
   };
 
   const card = {
     format: 'restore-scan.keys/1',
     source: { kind: 'card', label: 'abandon … about test mnemonic (public test vector, never fund it)' },
-    keys: ([84, 49, 44, 86] as const).map((purpose) => {
-      const node = root.derive(accountPath(purpose));
+    keys: [...([84, 49, 44, 86] as const).map(accountPath), ...(evm ? [EVM_ACCOUNT_PATH] : [])].map((path) => {
+      const node = root.derive(path);
       return {
-        curve: 'secp256k1', path: accountPath(purpose), publicKey: bytesToHex(node.publicKey!), chainCode: bytesToHex(node.chainCode!),
+        curve: 'secp256k1', path, publicKey: bytesToHex(node.publicKey!), chainCode: bytesToHex(node.chainCode!),
         masterFingerprint: root.fingerprint.toString(16).padStart(8, '0'),
       };
     }),
@@ -172,8 +225,10 @@ export async function buildScanWorld(options: ScanWorldOptions = {}): Promise<Sc
 
   return {
     limits, branches, usedPaths,
+    networks: ['bitcoin', ...evmNetworks],
+    evm: evm?.layout,
     cardText: JSON.stringify(card),
-    config: { gapLimit: limits.gapLimit, networks: { bitcoin: { indexers: indexerConfigs } } },
+    config: { gapLimit: limits.gapLimit, networks: networkConfigs },
     sourceFactories, providers,
     close: async () => {
       await Promise.all(closers.map((c) => c()));

@@ -36,6 +36,8 @@ export function registerBench(program: Command, setExit: (code: number) => void)
     .option('--window <n>', 'scan: addresses per round per branch (default: the gap limit, 20)')
     .option('--gap <n>', 'scan: gap limit (default 20)')
     .option('--workers <n>', 'scan: derivation threads (default 0: in this thread, beside the local servers)')
+    .option('--evm <n>', 'scan: EVM networks in the world, 0–4 (default 4; 0 = Bitcoin only)')
+    .option('--burst <n>', 'scan: token-bucket burst per provider, in the proxy and the client (default 1)')
     .addHelpText('after', `
 Figures are measured side by side in one process on this machine; ratios are what travel between machines.
 The scan part serves a local Bitcoin chain through Esplora and Electrum behind proxies that add latency and
