@@ -1,6 +1,6 @@
 import { getAddress } from 'viem';
 import type { EvmNode } from '../evm/clients.js';
-import { createChainIndex, type ChainIndex, type TokenStandard } from './chain-index.js';
+import { createChainIndex, type ChainIndex, type IndexedTransfer, type TokenStandard } from './chain-index.js';
 import { compareHeld, currentNfts, currentTokenBalances, type HeldToken } from './current-holdings.js';
 import { startJsonServer, type JsonReply, type JsonRequest, type LocalServer } from './http.js';
 import { nodeCall } from './node-rpc.js';
@@ -19,6 +19,8 @@ export interface BlockscoutServerOptions {
    * 'empty' answers 200 with an empty address (v9+: "Returns 200 on any valid address_hash").
    */
   unknownAddresses?: 'not-found' | 'empty';
+  /** False: no `/nft` endpoint (older instances); it answers 404 like any unknown route. Default true. */
+  nftList?: boolean;
 }
 
 export interface BlockscoutServer extends LocalServer {
@@ -26,7 +28,7 @@ export interface BlockscoutServer extends LocalServer {
 }
 
 const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
-const ROUTE = /^\/api\/v2\/addresses\/([^/]+)(?:\/(counters|tokens|nft))?\/?$/;
+const ROUTE = /^\/api\/v2\/addresses\/([^/]+)(?:\/(counters|tokens|nft|token-transfers))?\/?$/;
 const TYPE_NAMES: Readonly<Record<TokenStandard, string>> = Object.freeze({ erc20: 'ERC-20', erc721: 'ERC-721', erc1155: 'ERC-1155' });
 const STANDARD_OF: Readonly<Record<string, TokenStandard>> = Object.freeze({ 'ERC-20': 'erc20', 'ERC-721': 'erc721', 'ERC-1155': 'erc1155' });
 
@@ -197,6 +199,88 @@ export async function startBlockscout(node: EvmNode, options: BlockscoutServerOp
     return ok({ items, next_page_params: next });
   }
 
+  const invalidParameters: JsonReply = { status: 422, body: { message: 'Invalid parameter(s)' } };
+
+  /** An address as Blockscout embeds one (AddressParam), from what the index knows. */
+  function addressParam(address: string): Record<string, unknown> {
+    const isContract = index.txsOf(address).some((tx) => tx.contractAddress === address);
+    return {
+      hash: getAddress(address), implementations: [], is_contract: isContract, is_verified: false, name: null,
+      ens_domain_name: null, metadata: null, private_tags: [], public_tags: [], watchlist_names: [], proxy_type: null,
+    };
+  }
+
+  async function transferJson(t: IndexedTransfer): Promise<Record<string, unknown>> {
+    const token = await tokenJson(index, t.contract);
+    const zero = '0x0000000000000000000000000000000000000000';
+    const total =
+      t.standard === 'erc20'
+        ? { decimals: token.decimals, value: String(t.amount) }
+        : t.standard === 'erc721'
+          ? { token_id: String(t.tokenId), token_instance: null }
+          : { token_id: String(t.tokenId), value: String(t.amount), decimals: null, token_instance: null };
+    return {
+      block_hash: t.tx.blockHash,
+      block_number: t.tx.blockNumber,
+      log_index: t.logIndex,
+      method: t.tx.input.length >= 10 ? t.tx.input.slice(0, 10) : null,
+      timestamp: new Date(t.tx.timeStamp * 1000).toISOString(),
+      from: addressParam(t.from),
+      to: addressParam(t.to),
+      token,
+      token_type: TYPE_NAMES[t.standard],
+      type: t.from === zero ? 'token_minting' : t.to === zero ? 'token_burning' : 'token_transfer',
+      total,
+      transaction_hash: t.tx.hash,
+    };
+  }
+
+  /**
+   * The address's token transfers, newest first (block, then log index, descending; a batch's ids in batch
+   * order), keyset-paged as Blockscout does: the cursor is the last item's block_number and index (log index),
+   * plus index_in_batch and the batch_* fields for an ERC-1155 batch entry, and items_count.
+   */
+  async function tokenTransfersJson(address: string, query: URLSearchParams): Promise<JsonReply> {
+    if (unknown === 'not-found' && !(await index.knows(address))) return notFound;
+    const owner = address.toLowerCase();
+    const filter = query.get('filter');
+    if (filter !== null && filter !== 'to' && filter !== 'from') return invalidParameters;
+    const types = typeFilter(query);
+    const rank = (t: IndexedTransfer): [number, number, number] => [t.tx.blockNumber, t.logIndex, -t.batchIndex];
+    const after = (a: [number, number, number], b: [number, number, number]) =>
+      a[0] !== b[0] ? a[0] < b[0] : a[1] !== b[1] ? a[1] < b[1] : a[2] < b[2];
+    const listed = index
+      .transfersOf(owner)
+      .filter((t) => types.has(t.standard) && (filter === null || (filter === 'to' ? t.to === owner : t.from === owner)))
+      .sort((a, b) => (after(rank(a), rank(b)) ? 1 : after(rank(b), rank(a)) ? -1 : 0));
+    let start = 0;
+    if (query.has('block_number') || query.has('index') || query.has('items_count')) {
+      const block = Number(query.get('block_number'));
+      const log = Number(query.get('index'));
+      const count = Number(query.get('items_count'));
+      const inBatch = query.has('index_in_batch') ? Number(query.get('index_in_batch')) : 0;
+      const batchOk = !query.has('index_in_batch') || (query.get('batch_log_index') === String(log) && query.has('batch_transaction_hash') && query.has('batch_block_hash'));
+      if (![block, log, count, inBatch].every(Number.isSafeInteger) || !batchOk) return invalidParameters;
+      const cursor: [number, number, number] = [block, log, -inBatch];
+      start = listed.findIndex((t) => after(rank(t), cursor));
+      if (start < 0) start = listed.length;
+      // items_count is how many came before: a cursor not passed back verbatim shows here.
+      if (start !== count) return invalidParameters;
+    }
+    const page = listed.slice(start, start + pageSize);
+    const items = await Promise.all(page.map(transferJson));
+    const end = start + page.length;
+    const last = page[page.length - 1];
+    let next: Record<string, unknown> | null = null;
+    if (end < listed.length && last) {
+      next = { block_number: last.tx.blockNumber, index: last.logIndex, items_count: end };
+      const batch = last.standard === 'erc1155' && listed.some((t) => t !== last && t.tx === last.tx && t.logIndex === last.logIndex);
+      if (batch)
+        next = { ...next, batch_log_index: last.logIndex, batch_block_hash: last.tx.blockHash, batch_transaction_hash: last.tx.hash, index_in_batch: last.batchIndex };
+    }
+    return ok({ items, next_page_params: next });
+  }
+
   async function ethRpc(body: string): Promise<JsonReply> {
     let request: { id?: unknown; method?: unknown };
     try {
@@ -223,8 +307,10 @@ export async function startBlockscout(node: EvmNode, options: BlockscoutServerOp
         return countersJson(address);
       case 'tokens':
         return tokensJson(address, request.query);
+      case 'token-transfers':
+        return tokenTransfersJson(address, request.query);
       default:
-        return nftJson(address, request.query);
+        return options.nftList === false ? notFound : nftJson(address, request.query);
     }
   }
 

@@ -4,6 +4,7 @@ import type { EvmNetwork } from '../../types.js';
 import { readApiKey } from '../../../config/api-key.js';
 import { indexerTransport, type EvmSourceOptions } from '../transport.js';
 import type { BlockscoutContext } from './context.js';
+import { listTokenTransfers, type BlockscoutTokenTransfer, type ListTokenTransfersOptions } from './get-address-token-transfers.js';
 import { readActivity } from './read-activity.js';
 import { readHoldings } from './read-holdings.js';
 import { verifyBlockscoutChainId } from './verify-chain-id.js';
@@ -11,6 +12,12 @@ import { verifyBlockscoutChainId } from './verify-chain-id.js';
 export interface BlockscoutSourceParameters extends EvmSourceOptions {
   network: EvmNetwork;
   config: IndexerConfig;
+}
+
+/** A Blockscout chain source, plus what only an explorer can tell: an address's token-transfer history. */
+export interface BlockscoutSource extends ChainSource {
+  /** Every token transfer of `address` (all pages, newest first), optionally only those into or out of it. */
+  tokenTransfers(address: string, options?: ListTokenTransfersOptions): Promise<BlockscoutTokenTransfer[]>;
 }
 
 /** The instance root: the config may name it (`https://eth.blockscout.com`) or its REST base (`…/api/v2`). */
@@ -21,7 +28,7 @@ function instanceRoot(url: string): string {
 }
 
 /** A Blockscout instance (REST API v2) as a chain source: one or two requests per address, token lists paged. */
-export function createBlockscoutSource(parameters: BlockscoutSourceParameters): ChainSource {
+export function createBlockscoutSource(parameters: BlockscoutSourceParameters): BlockscoutSource {
   const { network, config } = parameters;
   const apiKey = readApiKey(config, parameters.env);
   const secrets = apiKey === undefined ? [] : [apiKey];
@@ -37,6 +44,7 @@ export function createBlockscoutSource(parameters: BlockscoutSourceParameters): 
     activity: (addresses, options) => readActivity(ctx, addresses, options),
     holdings: (addresses, options) => readHoldings(ctx, addresses, options),
     verify: (options) => verifyBlockscoutChainId(ctx, options),
+    tokenTransfers: (address, options) => listTokenTransfers(ctx, address, options),
     requests: () => http.stats.requests,
-  } satisfies ChainSource);
+  } satisfies BlockscoutSource);
 }
