@@ -91,22 +91,30 @@ export function breakerSource(source: ChainSource, threshold = 2): ChainSource {
   };
 }
 
-/** The indexers of each network: one source per indexer type (endpoints of a type fail over to each other). */
+/**
+ * Indexer types that add what the network's main indexer cannot see (DAS: compressed NFTs). Every other type
+ * answers the whole question on its own, so the configured ones are alternatives: asked in config order, the
+ * next when one fails — never all at once, which would multiply the requests for the same answer.
+ */
+const COMPLEMENTS: ReadonlySet<IndexerType> = new Set(['solana-das']);
+
+/** The indexers of each network: one failover group of complete indexers, plus each complementing type. */
 export function buildSources(config: Config, networks: readonly Network[], factories: SourceFactories): Map<string, ChainSource[]> {
   const out = new Map<string, ChainSource[]>();
   for (const network of networks) {
     const netConfig = config.networks[network.id];
     if (!netConfig) continue;
-    const byType = new Map<IndexerType, ChainSource[]>();
+    const groups = new Map<string, ChainSource[]>();
     netConfig.indexers.forEach((indexer, i) => {
       const factory = factories[indexer.type];
       if (!factory)
         throw new RestoreScanError('CONFIG', `networks.${network.id}.indexers[${i}]: indexer type ${indexer.type} is not available in this build`);
-      const list = byType.get(indexer.type) ?? [];
+      const group = COMPLEMENTS.has(indexer.type) ? indexer.type : 'main';
+      const list = groups.get(group) ?? [];
       list.push(factory(network, indexer, netConfig));
-      byType.set(indexer.type, list);
+      groups.set(group, list);
     });
-    out.set(network.id, [...byType.values()].map((alternatives) => breakerSource(failoverSource(alternatives))));
+    out.set(network.id, [...groups.values()].map((alternatives) => breakerSource(failoverSource(alternatives))));
   }
   return out;
 }

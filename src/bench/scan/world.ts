@@ -143,7 +143,7 @@ export async function buildScanWorld(options: ScanWorldOptions = {}): Promise<Sc
   const transport = { burst: limits.burst };
   const branches = options.branches ?? DEFAULT_BRANCHES;
   validate(branches, limits.gapLimit);
-  const indexers = options.indexers ?? ['esplora', 'electrum'];
+  const indexers = options.indexers ?? ['electrum', 'esplora'];
   if (indexers.length === 0) throw new RangeError('the world needs at least one indexer type');
   const evmNetworks = [...(options.evmNetworks ?? [])];
   for (const id of evmNetworks)
