@@ -48,6 +48,9 @@ export function createDerivePool(options: DerivePoolOptions): DerivePool {
     workers === 0
       ? undefined
       : new Piscina<DeriveTask, DeriveResult>({ filename: workerFile(), minThreads: workers, maxThreads: workers, concurrentTasksPerWorker: 2 });
+  // Task errors reach their callers through run(). The pool-level 'error' event only reports stray answers
+  // (a late reply to an aborted task); unheard, Node would turn it into a crash of the whole scan.
+  piscina?.on('error', () => {});
   let destroyed = false;
 
   const runChunk = async (chunk: DeriveTask, signal: AbortSignal | undefined): Promise<DeriveResult> => {
