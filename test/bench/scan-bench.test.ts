@@ -74,7 +74,7 @@ describe('restore-scan bench --only scan', () => {
       '--latency', '2', '--rps', '1000', '--workers', '0', '--json', '-']);
     // Bitcoin 0, 3 and 4; EVM 0, 2 and 4 (the default layout squeezed into gap 3) on the 4 default EVM networks.
     expect(stderr).toContain("world: 1 used branches, 15 used addresses; EVM m/44'/60'/0'/0 used at 0, 2, 4 on 4 networks (one anvil), 6 providers");
-    expect(stderr).toMatch(/requests .*esplora \d+, electrum \d+, ethereum evm-rpc \d+, arbitrum evm-rpc \d+, base evm-rpc \d+, polygon evm-rpc \d+/);
+    expect(stderr).toMatch(/requests .*electrum \d+, esplora \d+, ethereum evm-rpc \d+, arbitrum evm-rpc \d+, base evm-rpc \d+, polygon evm-rpc \d+/);
     expect(stderr).toContain('same used addresses found');
     expect(stderr).toMatch(/efficiency\s+\d\.\d{3}\s+≥ 0\.75/);
     expect(code).toBe(0);
