@@ -1,6 +1,7 @@
 import type { ScriptType } from '../types.js';
 import { hash160 } from './hashes.js';
 import { taprootOutputKey, xOnly } from './taproot.js';
+import { p2pkhFromHash, p2shFromHash, witnessProgram } from './script-builders.js';
 
 /**
  * The "payload" of an address: the fixed-width bytes that, with the script type, determine it.
@@ -22,34 +23,22 @@ export function bitcoinPayload(script: BitcoinScriptType, compressedKey: Uint8Ar
     case 'p2wpkh':
       return hash160(compressedKey);
     case 'p2sh-p2wpkh':
-      return hash160(p2wpkhScript(hash160(compressedKey)));
+      return hash160(witnessProgram(0, hash160(compressedKey)));
     case 'p2tr':
       return taprootOutputKey(xOnly(compressedKey));
   }
 }
 
-const p2wpkhScript = (keyHash: Uint8Array): Uint8Array => concat([0x00, 0x14], keyHash);
-
 /** scriptPubKey for a payload: what Electrum scripthashes and Esplora /scripthash are computed from. */
 export function scriptPubKey(script: BitcoinScriptType, payload: Uint8Array): Uint8Array {
   switch (script) {
     case 'p2pkh':
-      return concat([0x76, 0xa9, 0x14], payload, [0x88, 0xac]);
+      return p2pkhFromHash(payload);
     case 'p2sh-p2wpkh':
-      return concat([0xa9, 0x14], payload, [0x87]);
+      return p2shFromHash(payload);
     case 'p2wpkh':
-      return p2wpkhScript(payload);
+      return witnessProgram(0, payload);
     case 'p2tr':
-      return concat([0x51, 0x20], payload);
+      return witnessProgram(1, payload);
   }
-}
-
-function concat(...parts: (ArrayLike<number>)[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
 }

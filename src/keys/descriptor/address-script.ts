@@ -2,7 +2,7 @@ import { bech32, bech32m } from '@scure/base';
 import { networksOf } from '../../chains/networks.js';
 import type { BitcoinNetwork } from '../../chains/types.js';
 import { decodeBase58Check } from '../base58check.js';
-import { p2pkhFromHash, p2shFromHash, witnessProgram } from './script-builders.js';
+import { p2pkhFromHash, p2shFromHash, witnessProgram } from '../../chains/bitcoin/script-builders.js';
 
 /** The scriptPubKey an address stands for, or a problem (BIP-385 addr()). */
 export type AddressScript = { ok: true; script: Uint8Array } | { ok: false; problem: string };

@@ -3,7 +3,7 @@ import { InputError } from '../../errors.js';
 import { HARDENED } from '../../paths/derivation-path.js';
 import type { ExtendedKeyExpression, KeyExpression, ParsedDescriptor, ScriptExpression } from './ast.js';
 import { parseDescriptor } from './parse.js';
-import { multisig, p2pk, p2pkh, p2sh, p2tr, p2wpkh, p2wsh } from './script-builders.js';
+import { multisig, p2pk, p2pkh, p2sh, p2tr, p2wpkh, p2wsh } from '../../chains/bitcoin/script-builders.js';
 import { taprootOutputKey, xOnly } from './taproot.js';
 
 /** HDKey of an extended key expression after its fixed steps, cached: per index only the wildcard step is left. */

@@ -1,8 +1,9 @@
 import { sha256 } from '@noble/hashes/sha2.js';
-import { hash160 } from '../hash.js';
-import { compareBytes } from '../hex.js';
+import { hash160 } from './hashes.js';
 
-/** scriptPubKey templates (Bitcoin script bytes). */
+const compareBytes = (a: Uint8Array, b: Uint8Array): number => Buffer.compare(a, b);
+
+/** scriptPubKey templates (Bitcoin script bytes): one place for descriptors and address payloads alike. */
 const OP_0 = 0x00;
 const OP_1 = 0x51;
 const OP_DUP = 0x76;
