@@ -37,7 +37,11 @@ export function watchChildren(parentPid: number, intervalMs = 20): { stop(): Pro
   poll();
   const timer = setInterval(poll, intervalMs);
   return {
-    seen: () => [...seen.values()],
+    /** Polls now (e.g. right before signalling the parent), then returns every child seen so far. */
+    seen: () => {
+      poll();
+      return [...seen.values()];
+    },
     stop: () => {
       clearInterval(timer);
       poll();

@@ -37,6 +37,7 @@ function runDemo(args: string[], interrupt?: { when: RegExp; signal: NodeJS.Sign
       stderr += chunk.toString();
       if (interrupt && !signalled && interrupt.when.test(stderr)) {
         signalled = true;
+        watch.seen(); // record every child now: the signal may stop them before the next timed poll
         child.kill(interrupt.signal);
       }
     });
