@@ -2,7 +2,6 @@ import * as net from 'node:net';
 import * as tls from 'node:tls';
 import { abortedError } from './abort.js';
 import { systemClock, type Clock } from './clock.js';
-import { createConcurrencyLimit } from './concurrency.js';
 import { isRetryableError, TransportError } from './errors.js';
 import { JsonRpcError } from './json-rpc-error.js';
 import {
@@ -34,6 +33,12 @@ export interface LineJsonClientOptions extends BackoffOptions {
   retries?: number;
   /** Frames (single requests or batches) awaiting their answer at once (default 16). */
   maxInFlight?: number;
+  /**
+   * Most calls one frame carries (default 100, Sparrow's Electrum page size). Batches waiting to be sent —
+   * behind the rate limit, the in-flight cap or the connection — share the next frame up to this many calls,
+   * whole batches only; a batch larger than this is split.
+   */
+  maxBatch?: number;
   requestsPerSecond?: number;
   burst?: number;
   /** Longest accepted line (default 32 MiB; ElectrumX sends up to ~8 MB). */
@@ -71,6 +76,7 @@ export const LINE_JSON_DEFAULTS = Object.freeze({
   timeoutMs: 30_000,
   retries: 4,
   maxInFlight: 16,
+  maxBatch: 100,
   maxLineBytes: 32 * 1024 * 1024,
 });
 
@@ -140,7 +146,10 @@ export function lineJsonClient(options: LineJsonClientOptions): LineJsonClient {
   const connectTimeoutMs = options.connectTimeoutMs ?? timeoutMs;
   const retries = options.retries ?? LINE_JSON_DEFAULTS.retries;
   const maxLineBytes = options.maxLineBytes ?? LINE_JSON_DEFAULTS.maxLineBytes;
-  const limit = createConcurrencyLimit(options.maxInFlight ?? LINE_JSON_DEFAULTS.maxInFlight);
+  const maxInFlight = options.maxInFlight ?? LINE_JSON_DEFAULTS.maxInFlight;
+  if (!Number.isInteger(maxInFlight) || maxInFlight < 1) throw new RangeError(`maxConcurrency must be an integer ≥ 1, got ${maxInFlight}`);
+  const maxBatch = options.maxBatch ?? LINE_JSON_DEFAULTS.maxBatch;
+  if (!Number.isInteger(maxBatch) || maxBatch < 1) throw new RangeError(`batchSize must be an integer ≥ 1, got ${maxBatch}`);
   const bucket =
     options.requestsPerSecond === undefined
       ? undefined
@@ -411,25 +420,88 @@ export function lineJsonClient(options: LineJsonClientOptions): LineJsonClient {
     };
   }
 
-  async function dispatch(entries: readonly Entry[]): Promise<void> {
-    if (entries.every((e) => e.settled)) return;
+  /**
+   * Batches (one per call of `batchSettled`, or a retry) not yet on the wire, first come first served. One
+   * sender drains them: it waits for a free in-flight slot, the connection and a rate token, and only then
+   * fills the frame with whole waiting batches, up to `maxBatch` calls. Callers that queue behind the limits
+   * thus share one line — one token, one round trip — instead of each spending their own: windows of many
+   * branches issued together travel together.
+   */
+  const waiting: Entry[][] = [];
+  let inFlight = 0;
+  let slotFreed: (() => void) | undefined;
+  let sending = false;
+
+  function dispatch(entries: readonly Entry[]): void {
     if (closed) {
       for (const entry of entries) settle(entry, { ok: false, error: closedError() });
       return;
     }
+    const live = entries.filter((e) => !e.settled);
+    if (live.length > 0) waiting.push(live);
+    if (!sending) void sendWaiting();
+  }
+
+  /** Whole batches while they fit; a first batch larger than `max` alone is split. Aborted calls are dropped. */
+  function takeWaiting(max: number): Entry[] {
+    const frame: Entry[] = [];
+    while (waiting.length > 0) {
+      const live = waiting[0]!.filter((e) => !e.settled);
+      if (live.length === 0) {
+        waiting.shift();
+        continue;
+      }
+      if (frame.length + live.length <= max) {
+        frame.push(...live);
+        waiting.shift();
+      } else {
+        if (frame.length === 0) {
+          frame.push(...live.slice(0, max));
+          waiting[0] = live.slice(max);
+        }
+        break;
+      }
+    }
+    return frame;
+  }
+
+  const anyWaiting = (): boolean => {
+    while (waiting.length > 0 && waiting[0]!.every((e) => e.settled)) waiting.shift(); // aborted while queued
+    return waiting.length > 0;
+  };
+
+  async function sendWaiting(): Promise<void> {
+    sending = true;
     try {
-      await limit.run(async () => {
-        const conn = await connection();
-        await bucket?.take();
-        const live = entries.filter((e) => !e.settled);
-        if (live.length === 0) return;
-        if (conn.dead) throw conn.failure ?? transportError('NETWORK', 'the connection was closed', { retryable: true });
-        await writeFrame(conn, live);
-      });
-    } catch (err) {
-      // Could not connect: counts as an attempt of every entry.
-      for (const entry of entries) if (!entry.settled) entry.sent++;
-      failEntries(entries, err);
+      while (anyWaiting()) {
+        if (closed) {
+          for (const entry of takeWaiting(Infinity)) settle(entry, { ok: false, error: closedError() });
+          break;
+        }
+        while (inFlight >= maxInFlight) await new Promise<void>((resolve) => (slotFreed = resolve));
+        let frame: Entry[] = [];
+        try {
+          const conn = await connection();
+          await bucket?.take();
+          frame = takeWaiting(maxBatch);
+          if (frame.length === 0) continue;
+          if (conn.dead) throw conn.failure ?? transportError('NETWORK', 'the connection was closed', { retryable: true });
+          inFlight++;
+          void writeFrame(conn, frame).then(() => {
+            inFlight--;
+            slotFreed?.();
+            slotFreed = undefined;
+          });
+        } catch (err) {
+          // Could not connect (or the connection died before the write): every waiting call would meet the same
+          // connection, so all of them count an attempt and go to retry or fail together.
+          const failed = [...frame, ...takeWaiting(Infinity)];
+          for (const entry of failed) entry.sent++;
+          failEntries(failed, err);
+        }
+      }
+    } finally {
+      sending = false;
     }
   }
 

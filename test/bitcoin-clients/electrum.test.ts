@@ -39,7 +39,7 @@ describe('electrum client', () => {
     expect(electrumScripthash(script)).toBe(serverScripthash(scriptHex));
   });
 
-  it('uses one get_history batch per window, and one get_balance batch for its used addresses only', async () => {
+  it('asks a window in ONE line: get_history and get_balance of every address', async () => {
     const proxy: FaultProxy = later(await startFaultProxy({ target: tcpTarget() }));
     const source = later(electrum(proxy.url));
     const windows = [CASES.slice(0, 5), CASES.slice(5, 8), CASES.slice(8)];
@@ -48,16 +48,9 @@ describe('electrum client', () => {
       window.forEach((c, i) => expectCase(answers[i], c, 'electrum'));
     }
     const lines = proxy.log.map((entry) => entry.rpcMethods);
-    const usedCount = (window: typeof CASES) => window.filter((c) => c.expected.used).length;
-    const expected = [['server.version']];
-    for (const window of windows) {
-      expected.push(window.map(() => GET_HISTORY));
-      if (usedCount(window) > 0) expected.push(Array.from({ length: usedCount(window) }, () => GET_BALANCE));
-    }
+    const expected = [['server.version'], ...windows.map((window) => [...window.map(() => GET_HISTORY), ...window.map(() => GET_BALANCE)])];
     expect(lines).toEqual(expected);
     expect(source.requests()).toBe(expected.length);
-    // The unused-only window (cases 5..7) cost a single batch.
-    expect(usedCount(windows[1]!)).toBe(0);
   });
 
   it('honours batchSize by splitting a window into several batches', async () => {
@@ -66,7 +59,10 @@ describe('electrum client', () => {
     const unused = Array.from({ length: 10 }, (_, i) => derive('p2wpkh', 0, 200 + i).ref);
     const answers = await source.activity(unused);
     expect(answers.map((a) => a.used)).toEqual(unused.map(() => false));
-    expect(proxy.log.slice(1).map((e) => e.rpcMethods.length)).toEqual([4, 4, 2]);
+    // 10 get_history, then 10 get_balance, at most 4 calls per line.
+    expect(proxy.log.slice(1).map((e) => e.rpcMethods)).toEqual([
+      [4, GET_HISTORY], [4, GET_HISTORY], [2, GET_HISTORY], [4, GET_BALANCE], [4, GET_BALANCE], [2, GET_BALANCE],
+    ].map(([n, method]) => Array.from({ length: n as number }, () => method)));
   });
 
   it('sends server.version first on every connection, reconnections included', async () => {
@@ -128,7 +124,7 @@ describe('electrum client', () => {
               return { result: { from_height: 0, to_height: -1, history: [{ tx_hash: 'ab'.repeat(32), height: 7 }, { tx_hash: 'cd'.repeat(32), height: -1, fee: 200 }] } };
             return { result: [] };
           case GET_BALANCE:
-            return { result: { confirmed: 1_000, unconfirmed: -300 } };
+            return { result: hash === electrumScripthash(used.script) ? { confirmed: 1_000, unconfirmed: -300 } : { confirmed: 0, unconfirmed: 0 } };
           default:
             return { error: { code: -32601, message: `unknown method "${method}"` } };
         }

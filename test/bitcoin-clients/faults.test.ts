@@ -93,7 +93,8 @@ describe('Bitcoin clients through the fault proxy (30% transient faults)', () =>
       'electrum',
       electrumServer.url,
       (seed) => startFaultProxy({ target, rate: RATE, seed, faults: TCP_FAULTS.filter((f) => f !== 'range-limit'), padLines: true }),
-      (url) => electrum(url, {}, { timeoutMs: 1_000, retries: RETRIES }),
+      // A window is one line (history and balance together): batchSize 2 splits it, so the proxy has lines to break.
+      (url) => electrum(url, { batchSize: 2 }, { timeoutMs: 1_000, retries: RETRIES }),
     );
   });
 });

@@ -61,11 +61,29 @@ describe('lineJsonClient', () => {
       setTimeout(() => socket.write(bytes.subarray(7)), 5);
       return [];
     });
-    const c = client({ url: s.url });
+    // maxBatch 1: the two requests go out as two lines (issued together they would share one).
+    const c = client({ url: s.url, maxBatch: 1 });
     const first = c.request('first');
     const second = c.request('add', [20, 22]);
     expect(await Promise.all([first, second])).toEqual(['first done', 42]);
-    expect(await c.batch([{ method: 'add', params: [1, 0] }, { method: 'add', params: [2, 0] }, { method: 'add', params: [3, 0] }])).toEqual([1, 2, 3]);
+    const c2 = client({ url: s.url });
+    expect(await c2.batch([{ method: 'add', params: [1, 0] }, { method: 'add', params: [2, 0] }, { method: 'add', params: [3, 0] }])).toEqual([1, 2, 3]);
+  });
+
+  it('lets batches waiting for the rate limit share a line: whole batches, at most maxBatch calls', async () => {
+    const s = await server();
+    // 10 requests per second of real time: every batch issued below waits behind the first line's token.
+    const c = lineJsonClient({ url: s.url, requestsPerSecond: 10, maxBatch: 5 });
+    cleanups.push(() => c.close());
+    const calls = (n: number, base: number) => Array.from({ length: n }, (_, i) => ({ method: 'add', params: [base, i] }));
+    const results = await Promise.all([
+      c.batch(calls(2, 100)), c.batch(calls(2, 200)), c.request('add', [300, 0]), c.batch(calls(3, 400)), c.batch(calls(7, 500)),
+    ]);
+    expect(results).toEqual([[100, 101], [200, 201], 300, [400, 401, 402], [500, 501, 502, 503, 504, 505, 506]]);
+    // Lines as the server read them: 2+2+1 fill the first; 3 alone (3+7 > 5); the 7 split into 5 and 2.
+    const lines = s.requests.map((r) => (Array.isArray(r.message) ? (r.message as Msg[]).map((m) => m.params?.[0]) : [(r.message as Msg).params?.[0]]));
+    expect(lines).toEqual([[100, 100, 200, 200, 300], [400, 400, 400], [500, 500, 500, 500, 500], [500, 500]]);
+    expect(c.stats.requests).toBe(4);
   });
 
   it('routes notifications to the handler and runs onConnect first on every connection', async () => {
@@ -108,7 +126,7 @@ describe('lineJsonClient', () => {
       if (connection === 1 && count > 4) return 'silent';
       return defaultLineAnswer(message);
     });
-    const c = client({ url: s.url });
+    const c = client({ url: s.url, maxBatch: 1 }); // one line per request, as the server script counts them
     const results = await Promise.all(Array.from({ length: 12 }, (_, i) => c.request('add', [i, 100])));
     expect(results).toEqual(Array.from({ length: 12 }, (_, i) => i + 100));
     expect(s.connections()).toBe(2);

@@ -1,8 +1,12 @@
 /**
  * `electrum`: a ChainSource over the Electrum protocol (ElectrumX, Fulcrum, electrs) on tcp:// or ssl://.
  *
- * One window = ONE batch of `blockchain.scripthash.get_history` for every address, then one batch of
- * `get_balance` for the used ones only (most of a gap scan is unused addresses, which need nothing more).
+ * One window = ONE round trip: `blockchain.scripthash.get_history` and `get_balance` for every address, in one
+ * batch line. The balance of an unused script is nearly free for the server (the same lookup) and tiny on the
+ * wire ({"confirmed":0,"unconfirmed":0}); asking it only for the used scripts would cost a second dependent round
+ * trip on every window that finds something — and a scan is bound by round trips. The answer is the whole native
+ * holding, so the engine needs no holdings pass for Electrum either. Windows of several branches waiting for the
+ * rate limit share a line (the line client coalesces up to `batchSize` calls, default 100).
  *
  * Why get_history and not `subscribe` (whose `null` status means unused): measured against the local server, a
  * batch over 20 unused scripts answered 774 bytes with get_history (`[]` each) and 814 with subscribe (`null`);
@@ -11,7 +15,7 @@
  * up most of a gap scan, get_history alone gives the txCount the report needs, and it leaves no subscriptions
  * behind (server-side state and notifications for every probed address). Servers that answer `subscribe` faster
  * (its status is cached) can be probed with it instead: option `probe: 'subscribe'`, one batch of `subscribe`
- * per window, then `get_history` and `get_balance` for the used scripts only.
+ * per window, then `get_history` and `get_balance` for the used scripts only (two round trips).
  */
 import type * as tls from 'node:tls';
 import { VERSION } from '../../../cli/version.js';
@@ -119,9 +123,8 @@ export function createElectrumSource(options: ElectrumSourceOptions): ElectrumSo
     throw new RestoreScanError('CONFIG', `electrum timeoutMs must be at least ${ELECTRUM_DEFAULTS.minTimeoutMs} ms, got ${config.timeoutMs}`, {
       hint: 'ElectrumX servers hold replies up to 1 s to pad traffic',
     });
-  const batchSize = config.batchSize ?? Infinity;
-  if (batchSize !== Infinity && (!Number.isInteger(batchSize) || batchSize < 1))
-    throw new RangeError(`batchSize must be an integer ≥ 1, got ${batchSize}`);
+  if (config.batchSize !== undefined && (!Number.isInteger(config.batchSize) || config.batchSize < 1))
+    throw new RangeError(`batchSize must be an integer ≥ 1, got ${config.batchSize}`);
   const probe: ElectrumProbe = options.probe ?? 'history';
   if (probe !== 'history' && probe !== 'subscribe') throw new RangeError(`probe must be 'history' or 'subscribe', got ${String(probe)}`);
   const expectedGenesis = expectedGenesisOf(network, options.expectedGenesisHash);
@@ -131,6 +134,7 @@ export function createElectrumSource(options: ElectrumSourceOptions): ElectrumSo
     url: config.url,
     tlsOptions: options.tls,
     maxInFlight: config.maxConcurrency,
+    ...(config.batchSize !== undefined && { maxBatch: config.batchSize }),
     requestsPerSecond: config.requestsPerSecond,
     ...options.transport,
     timeoutMs: options.transport?.timeoutMs ?? config.timeoutMs,
@@ -163,7 +167,7 @@ export function createElectrumSource(options: ElectrumSourceOptions): ElectrumSo
   }
 
   /**
-   * One method over many addresses: batches of `batchSize` (by default the whole window in one). Any entry that
+   * One method over many addresses, as one batch (the line client splits it at `batchSize`). Any entry that
    * failed after the client's retries, or answered nonsense, fails the whole call: an address we could not read
    * must never pass for unused. Deterministic server errors ("history too large") are not retried.
    */
@@ -175,10 +179,7 @@ export function createElectrumSource(options: ElectrumSourceOptions): ElectrumSo
     signal: AbortSignal | undefined,
   ): Promise<T[]> {
     const calls: JsonRpcCall[] = hashes.map((hash) => ({ method, params: [hash] }));
-    const size = Math.min(batchSize, calls.length);
-    const chunks: JsonRpcCall[][] = [];
-    for (let i = 0; i < calls.length; i += size) chunks.push(calls.slice(i, i + size));
-    const settled = (await Promise.all(chunks.map((chunk) => client.batchSettled(chunk, { signal })))).flat();
+    const settled = await client.batchSettled(calls, { signal });
     return settled.map((outcome, i) => {
       const address = refs[i]?.address ?? '';
       if (!outcome.ok) {
@@ -214,25 +215,28 @@ export function createElectrumSource(options: ElectrumSourceOptions): ElectrumSo
     const histories = new Map<number, HistoryEntry[]>();
     const balances = new Map<number, ScriptBalance>();
     if (probe === 'history') {
-      const found = await callEach('blockchain.scripthash.get_history', hashes, refs, parseHistory, signal);
-      found.forEach((history, i) => histories.set(i, history));
-    }
-    // The used scripts: those with history, or (subscribe) with a status; only they need more requests.
-    const used =
-      probe === 'history'
-        ? [...histories].flatMap(([i, history]) => (history.length > 0 ? [i] : []))
-        : (await callEach('blockchain.scripthash.subscribe', hashes, refs, parseStatus, signal)).flatMap((status, i) => (status !== null ? [i] : []));
-    if (used.length > 0) {
-      const [usedHashes, usedRefs] = [pick(hashes, used), pick(refs, used)];
-      // Both at once: the used set is already known, so the second batch need not wait for the first.
+      // Issued together, so they share one line (see the top of this file).
       const [found, answers] = await Promise.all([
-        probe === 'subscribe' ? callEach('blockchain.scripthash.get_history', usedHashes, usedRefs, parseHistory, signal) : undefined,
-        callEach('blockchain.scripthash.get_balance', usedHashes, usedRefs, parseBalance, signal),
+        callEach('blockchain.scripthash.get_history', hashes, refs, parseHistory, signal),
+        callEach('blockchain.scripthash.get_balance', hashes, refs, parseBalance, signal),
       ]);
-      used.forEach((index, k) => {
-        if (found !== undefined) histories.set(index, found[k] as HistoryEntry[]);
-        balances.set(index, answers[k] as ScriptBalance);
-      });
+      found.forEach((history, i) => histories.set(i, history));
+      answers.forEach((balance, i) => balances.set(i, balance));
+    } else {
+      // subscribe: a status for every script, then history and balance of the used ones only.
+      const statuses = await callEach('blockchain.scripthash.subscribe', hashes, refs, parseStatus, signal);
+      const used = statuses.flatMap((status, i) => (status !== null ? [i] : []));
+      if (used.length > 0) {
+        const [usedHashes, usedRefs] = [pick(hashes, used), pick(refs, used)];
+        const [found, answers] = await Promise.all([
+          callEach('blockchain.scripthash.get_history', usedHashes, usedRefs, parseHistory, signal),
+          callEach('blockchain.scripthash.get_balance', usedHashes, usedRefs, parseBalance, signal),
+        ]);
+        used.forEach((index, k) => {
+          histories.set(index, found[k] as HistoryEntry[]);
+          balances.set(index, answers[k] as ScriptBalance);
+        });
+      }
     }
     return refs.map((ref, i) => {
       const balance = balances.get(i) ?? { confirmed: 0n, unconfirmed: 0n };
@@ -270,6 +274,7 @@ export function createElectrumSource(options: ElectrumSourceOptions): ElectrumSo
     activity,
     // get_balance already gives the whole native holding: Bitcoin-likes hold nothing else.
     holdings: activity,
+    activityIsHoldings: true,
     verify,
     utxos,
     close: () => client.close(),
