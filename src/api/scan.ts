@@ -6,7 +6,7 @@ import { DEFAULT_CONFIG } from '../config/default-endpoints.js';
 import type { Config } from '../config/indexer-types.js';
 import { loadConfig } from '../config/load-config.js';
 import { RestoreScanError } from '../errors.js';
-import { openCheckpoint, scanFingerprint } from '../discovery/checkpoint.js';
+import { holdCheckpoint, openCheckpoint, scanFingerprint } from '../discovery/checkpoint.js';
 import type { Deriver } from '../discovery/deriver.js';
 import { buildSources, type SourceFactories } from '../discovery/network-sources.js';
 import type { ScanProgress } from '../discovery/progress.js';
@@ -70,26 +70,49 @@ export async function scan(input: KeyInput, options: ScanOptions = {}): Promise<
     ? openCheckpoint(options.resume, scanFingerprint(keySet, { networks: coverage.networks, gapLimit, gapLimits, config: config.networks }))
     : undefined;
   const ownDeriver = options.deriver ? undefined : await createDeriver(options.workers);
+  // The endpoints are verified alongside the first windows rather than before them (one round trip less on
+  // every scan). A mismatch stops the scan at once, before anything is reported, and nothing the scan learnt
+  // reaches the checkpoint until every endpoint passed.
+  const held = checkpoint && holdCheckpoint(checkpoint);
+  const stop = new AbortController();
+  const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
+  setMaxListeners(0, signal);
+  let mismatch: unknown;
+  const verification = verifySources(sources, options.signal).then(
+    // Also when the caller cancelled before the checks finished: a run that resumes from the file verifies
+    // the same endpoints (the file is tied to them) before it reports anything.
+    () => held?.open(),
+    (err: unknown) => {
+      mismatch = err;
+      held?.discard();
+      stop.abort(err);
+    },
+  );
   try {
-    await verifySources(sources, options.signal);
-    const report = await runScan({
-      keySet, sources, gapLimit, gapLimits, customNetworks: custom,
-      deriver: options.deriver ?? ownDeriver!.derive,
-      ...(options.networks && { networks: options.networks }),
-      ...(options.window && { window: options.window }),
-      ...(options.signal && { signal: options.signal }),
-      ...(options.onProgress && { onProgress: options.onProgress }),
-      ...(checkpoint && { checkpoint }),
-    });
+    let report: Report;
+    try {
+      report = await runScan({
+        keySet, sources, gapLimit, gapLimits, customNetworks: custom,
+        deriver: options.deriver ?? ownDeriver!.derive,
+        ...(options.networks && { networks: options.networks }),
+        ...(options.window && { window: options.window }),
+        signal,
+        ...(options.onProgress && { onProgress: options.onProgress }),
+        ...(held && { checkpoint: held }),
+      });
+    } finally {
+      await verification;
+      if (mismatch !== undefined) throw mismatch;
+    }
     return report;
   } finally {
-    checkpoint?.flush();
+    if (mismatch === undefined) checkpoint?.flush();
     await ownDeriver?.close();
     await Promise.all([...sources.values()].flat().map((s) => s.close?.()));
   }
 }
 
-/** Endpoints serving another chain are refused before anything is scanned (CONTRACT §3). */
+/** Endpoints serving another chain are refused (CONTRACT §3): the scan stops and reports nothing. */
 async function verifySources(sources: ReadonlyMap<string, readonly ChainSource[]>, signal?: AbortSignal): Promise<void> {
   const checks = [...sources.values()].flat().map(async (s) => {
     try {

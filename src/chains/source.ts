@@ -63,6 +63,11 @@ export interface ChainSource {
    * them. Sources whose `activity` is already complete may return the same as `activity`.
    */
   holdings(addresses: readonly AddressRef[], options?: SourceCallOptions): Promise<AddressActivity[]>;
+  /**
+   * True when `activity` answers are already the full holdings (`holdings` would ask the same again): the
+   * engine then skips the holdings request for this source and keeps the activity answer.
+   */
+  readonly activityIsHoldings?: boolean;
   /** Checks the endpoint serves this network (EVM chain id, genesis hash…); rejects with CHAIN_MISMATCH. */
   verify?(options?: SourceCallOptions): Promise<void>;
   /** Requests sent so far (for stats and benchmarks). */

@@ -89,3 +89,33 @@ export function openCheckpoint(path: string, fingerprint: string, intervalMs = 2
     },
   };
 }
+
+/** A checkpoint whose writes are held back until `open()`; `discard()` drops them for good. */
+export interface HeldCheckpoint extends BranchCheckpoints {
+  open(): void;
+  discard(): void;
+}
+
+/**
+ * Holds a checkpoint's writes while the endpoints are still being verified (the scan starts alongside the
+ * verification): answers from an endpoint that turns out to serve another chain must never reach the file.
+ * Reads pass through at once: what the file holds was verified by the run that wrote it.
+ */
+export function holdCheckpoint(inner: BranchCheckpoints): HeldCheckpoint {
+  let held: (() => void)[] | undefined = [];
+  const hold = (write: () => void) => (held ? held.push(write) : write());
+  return {
+    get: (id) => inner.get(id),
+    put: (id, record) => hold(() => inner.put(id, record)),
+    getHoldings: (network, address) => inner.getHoldings?.(network, address),
+    putHoldings: (network, address, activity) => hold(() => inner.putHoldings?.(network, address, activity)),
+    open: () => {
+      const writes = held ?? [];
+      held = undefined;
+      for (const write of writes) write();
+    },
+    discard: () => {
+      held = [];
+    },
+  };
+}

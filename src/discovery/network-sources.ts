@@ -41,6 +41,8 @@ export function failoverSource(alternatives: readonly ChainSource[]): ChainSourc
     network: first.network,
     activity: (refs: readonly AddressRef[], o?: SourceCallOptions) => attempt((s) => s.activity(refs, o)),
     holdings: (refs: readonly AddressRef[], o?: SourceCallOptions) => attempt((s) => s.holdings(refs, o)),
+    // Whichever alternative answers activity, its answer must already be the holdings.
+    activityIsHoldings: alternatives.every((s) => s.activityIsHoldings === true),
     verify: async (o?: SourceCallOptions) => {
       await Promise.all(alternatives.map((s) => s.verify?.(o)));
     },

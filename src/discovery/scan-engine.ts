@@ -8,10 +8,11 @@ import {
   type ExportRequest, type Scheme, type ScanTarget,
 } from '../paths/index.js';
 import type { Asset, Failure, MissingEntry, Report, ScannedEntry, UncheckableEntry, UsedAddress } from '../report/types.js';
-import { mergeActivity } from './activity.js';
 import { accountTargets } from './account-targets.js';
 import type { Deriver } from './deriver.js';
 import { gapScan, type GapScanState } from './gap-scan.js';
+import { createHoldingsFetcher, type HoldingsCache } from './holdings.js';
+import { createWaitMeter } from './wait-meter.js';
 import type { ScanProgress } from './progress.js';
 import { addressRef, ProbeFailure, probedNetworks, windowProbe, type IndexVerdict } from './window-probe.js';
 
@@ -28,7 +29,11 @@ export interface EngineOptions {
   gapLimits?: Readonly<Record<string, number>>;
   /** Addresses per query round (default: the gap limit). */
   window?: number;
-  /** Address chains scanned at once (each provider still keeps its own limits). */
+  /**
+   * Address chains scanned at once (default 256). Each provider's client keeps its own rate and in-flight
+   * limits, so this only bounds memory; a low value would queue whole branches behind one another and add
+   * round trips to the scan.
+   */
   concurrency?: number;
   signal?: AbortSignal;
   onProgress?: (event: ScanProgress) => void;
@@ -44,12 +49,9 @@ export interface BranchRecord {
   used: { index: number; payloadHex: string; perNetwork: [string, AddressActivity][] }[];
 }
 
-export interface BranchCheckpoints {
+export interface BranchCheckpoints extends HoldingsCache {
   get(id: string): BranchRecord | undefined;
   put(id: string, record: BranchRecord): void;
-  /** Holdings already fetched (merged over the network's indexers), by network and address. */
-  getHoldings?(network: string, address: string): AddressActivity | undefined;
-  putHoldings?(network: string, address: string, activity: AddressActivity): void;
 }
 
 /** One used address found, before enrichment. */
@@ -89,7 +91,7 @@ export async function runScan(options: EngineOptions): Promise<Report> {
   const exportPlan = new Map<string, ExportRequest>(coverage.exportPlan.map((e) => [`${e.curve}|${e.path}`, e]));
   const uncheckable: UncheckableEntry[] = coverage.uncheckable.map((u) => ({ network: u.network, scheme: u.scheme, reason: u.reason === 'needs-private-key' ? 'needs-private-key' : 'unsupported-script', ...(u.reason === 'hardened-addresses' && { detail: 'every address index is hardened: each address needs its own export' }) }));
   let addressesDerived = 0;
-  const limit = pLimit(options.concurrency ?? 16);
+  const limit = pLimit(options.concurrency ?? 256);
   const emit = (e: ScanProgress) => options.onProgress?.(e);
 
   const requestsOf = (networks: readonly string[]) =>
@@ -105,8 +107,22 @@ export async function runScan(options: EngineOptions): Promise<Report> {
     if (unserved.has(s.network) && !uncheckable.some((u) => u.network === s.network && u.scheme === s.scheme))
       uncheckable.push({ network: s.network, scheme: s.scheme, reason: 'no-indexer', detail: 'no indexer configured for this network' });
 
+  // Holdings of used addresses are asked while discovery goes on (holdings.ts).
+  const holdings = createHoldingsFetcher({ sources, fail, emit, ...(signal && { signal }), ...(options.checkpoint && { cache: options.checkpoint }) });
+
+  /** The used addresses one index of a branch gave, one per network that saw it used. */
+  const foundAt = (target: ScanTarget, scheme: Scheme, branch: number | undefined, u: BranchRecord['used'][number]): Found[] =>
+    u.perNetwork.flatMap(([network, activity]) => {
+      if (!activity.used) return [];
+      const index = target.addressIndex === 'gap' ? u.index : undefined;
+      const path = formatPath(targetAddressPath(target, branch, index));
+      const ref = addressRef(networkById.get(network)!, target.script, Buffer.from(u.payloadHex, 'hex'));
+      return [{ network, scheme: scheme.id, path, ref, activity }];
+    });
+
+  const deriveWait = createWaitMeter();
   const probeCtx = {
-    sources, deriver: options.deriver, networks: networkById,
+    sources, deriver: options.deriver, networks: networkById, deriveWait,
     ...(signal && { signal }),
     onDerived: (n: number) => {
       addressesDerived += n;
@@ -128,7 +144,9 @@ export async function runScan(options: EngineOptions): Promise<Report> {
         `${scheme.id} account ${target.account}${branch === undefined ? '' : ` branch ${branch}`}: addresses ${from}–${from + count - 1}`;
       const probe = windowProbe(target, branch, probeCtx, what);
       const onUsed = (index: number, verdict: IndexVerdict) => {
-        record.used.push({ index, payloadHex: Buffer.from(verdict.payload).toString('hex'), perNetwork: [...verdict.perNetwork] });
+        const used = { index, payloadHex: Buffer.from(verdict.payload).toString('hex'), perNetwork: [...verdict.perNetwork] };
+        record.used.push(used);
+        for (const f of foundAt(target, scheme, branch, used)) holdings.add(f);
       };
       try {
         if (!record.done) {
@@ -158,13 +176,10 @@ export async function runScan(options: EngineOptions): Promise<Report> {
       emit({ kind: 'branch', scheme: scheme.id, account: target.account, branch, networks, checked: record.state.next, lastUsed: record.state.lastUsed, done: record.done, requests: requestsOf(networks) });
       for (const u of record.used) {
         outcome.used = true;
-        for (const [network, activity] of u.perNetwork) {
-          if (!activity.used) continue;
-          const index = target.addressIndex === 'gap' ? u.index : undefined;
-          const path = formatPath(targetAddressPath(target, branch, index));
-          const ref = addressRef(networkById.get(network)!, target.script, Buffer.from(u.payloadHex, 'hex'));
-          found.push({ network, scheme: scheme.id, path, ref, activity });
-          const lu = outcome.lastUsed.get(network)!;
+        for (const f of foundAt(target, scheme, branch, u)) {
+          found.push(f);
+          holdings.add(f); // a branch restored from a checkpoint reports its used addresses only here
+          const lu = outcome.lastUsed.get(f.network)!;
           const key = String(branch ?? (target.addressIndex === 'gap' ? 0 : target.addressIndex ?? 0));
           lu[key] = Math.max(lu[key] ?? -1, u.index);
         }
@@ -187,17 +202,24 @@ export async function runScan(options: EngineOptions): Promise<Report> {
 
   async function accountLoop(scheme: Scheme, keys: KeySet['keys'], nets: Network[], seed: string | undefined): Promise<void> {
     const inInput = new Set(coverage.targets.filter((t) => t.scheme === scheme.id && keys.includes(t.key)).map((t) => t.account));
-    const done = new Set<number>();
-    const runAccount = async (account: number): Promise<'used' | 'unused' | 'absent'> => {
-      const { targets, missing: lacking } = accountTargets(keys, scheme, nets, account);
-      if (targets.length === 0) return lacking.length > 0 ? 'absent' : 'absent';
-      done.add(account);
+    const runs = new Map<number, Promise<'used' | 'unused' | 'absent'>>();
+    const scanAccount = async (account: number): Promise<'used' | 'unused' | 'absent'> => {
+      const { targets } = accountTargets(keys, scheme, nets, account);
+      if (targets.length === 0) return 'absent';
       const outcomes = await Promise.all(targets.map(scanTarget));
       for (const [t, o] of targets.map((t, i) => [t, outcomes[i]!] as const))
         for (const [network, lastUsed] of o.lastUsed)
           scanned.push({ network, scheme: scheme.id, accountPath: t.accountPath, lastUsed });
       return outcomes.some((o) => o.used) ? 'used' : 'unused';
     };
+    const runAccount = (account: number): Promise<'used' | 'unused' | 'absent'> => {
+      let run = runs.get(account);
+      if (!run) runs.set(account, (run = scanAccount(account)));
+      return run;
+    };
+    // Every exported account is scanned whatever the loop decides (below), so all of them start now, side by
+    // side: the loop's verdicts then cost no round trips one after the other.
+    for (const a of inInput) void runAccount(a).catch(() => undefined);
     const askNext = (account: number) => {
       const { missing: lacking } = accountTargets(keys, scheme, nets, account);
       for (const m of lacking) {
@@ -208,7 +230,9 @@ export async function runScan(options: EngineOptions): Promise<Report> {
     };
     let account = firstAccount(scheme);
     let emptyRun = 0;
+    const visited = new Set<number>();
     for (;;) {
+      visited.add(account);
       const verdict = await runAccount(account);
       if (verdict === 'absent') {
         if (account > firstAccount(scheme) && emptyRun === 0) askNext(account);
@@ -225,7 +249,7 @@ export async function runScan(options: EngineOptions): Promise<Report> {
     }
     // Accounts the user exported beyond where the loop stopped are scanned too: they were exported for a reason.
     for (const a of [...inInput].sort((x, y) => x - y)) {
-      if (done.has(a)) continue;
+      if (visited.has(a)) continue;
       if ((await runAccount(a)) === 'used' && !inInput.has(a + 1) && accountTargets(keys, scheme, nets, a + 1).targets.length === 0) askNext(a + 1);
     }
   }
@@ -238,7 +262,7 @@ export async function runScan(options: EngineOptions): Promise<Report> {
   // Live account 0) must be reported the same way every run: catalog order decides.
   found.sort((a, b) => a.network.localeCompare(b.network) || a.path.localeCompare(b.path, undefined, { numeric: true })
     || (schemeOrder.get(a.scheme) ?? 0) - (schemeOrder.get(b.scheme) ?? 0) || a.activity.address.localeCompare(b.activity.address));
-  const assets = await enrich(found, sources, fail, signal, emit, options.checkpoint);
+  const assets = assetsOf(found, await holdings.settle());
   const addresses = dedupe(found.map((f): UsedAddress => ({ network: f.network, scheme: f.scheme, path: f.path, address: f.activity.address, txCount: f.activity.txCount })), (a) => `${a.network}|${a.address}|${a.path}`);
   const requests = [...sources.values()].flat().reduce((n, s) => n + s.requests(), 0);
   const report: Report = {
@@ -255,7 +279,7 @@ export async function runScan(options: EngineOptions): Promise<Report> {
     exportPlan: [...exportPlan.values()].map((e) => ({ curve: e.curve, path: e.path }))
       .sort((a, b) => a.curve.localeCompare(b.curve) || a.path.localeCompare(b.path, undefined, { numeric: true })),
     failures: failures.sort((a, b) => a.network.localeCompare(b.network) || a.what.localeCompare(b.what, undefined, { numeric: true })),
-    stats: { addressesDerived, requests, durationMs: Math.round(performance.now() - started) },
+    stats: { addressesDerived, requests, durationMs: Math.round(performance.now() - started), deriveWaitMs: Math.round(deriveWait.totalMs()) },
   };
   if (keySet.notes.length) report.notes = [...keySet.notes];
   emit({ kind: 'done', complete: report.complete, durationMs: report.stats.durationMs });
@@ -276,58 +300,27 @@ function dedupe<T>(items: T[], key: (t: T) => string): T[] {
   return [...seen.values()];
 }
 
-/** Holdings of every used address, per network, from every indexer of that network (cached in the checkpoint). */
-async function enrich(found: Found[], sources: ReadonlyMap<string, readonly ChainSource[]>, fail: (f: Failure) => void, signal: AbortSignal | undefined, emit: (e: ScanProgress) => void, cache?: BranchCheckpoints): Promise<Asset[]> {
-  const byNetwork = new Map<string, Map<string, Found>>();
-  for (const f of found) {
-    const m = byNetwork.get(f.network) ?? new Map<string, Found>();
-    if (!m.has(f.activity.address)) m.set(f.activity.address, f);
-    byNetwork.set(f.network, m);
-  }
+/** The assets of every used address, from its merged holdings; the first (sorted) entry of an address names its path. */
+function assetsOf(found: readonly Found[], holdingsOf: (network: string, address: string) => AddressActivity | undefined): Asset[] {
   const assets: Asset[] = [];
-  await Promise.all([...byNetwork].map(async ([network, entries]) => {
-    const list = [...entries.values()];
-    const holdings = new Map<string, AddressActivity>();
-    for (const f of list) {
-      const cached = cache?.getHoldings?.(network, f.activity.address);
-      if (cached) holdings.set(f.activity.address, cached);
-    }
-    const ask = list.filter((f) => !holdings.has(f.activity.address));
-    if (ask.length > 0) {
-      emit({ kind: 'enrich', network, addresses: ask.length });
-      const answers: AddressActivity[][] = [];
-      let complete = true;
-      for (const source of sources.get(network) ?? []) {
-        try {
-          answers.push(await source.holdings(ask.map((f) => f.ref), signal ? { signal } : {}));
-        } catch (err) {
-          if (signal?.aborted) throw err;
-          // Holdings failed: the activity answers still hold what the cheap pass saw; the report says it is incomplete.
-          complete = false;
-          fail({ network, indexer: source.id, what: `holdings of ${ask.length} used addresses`, error: err instanceof Error ? ((err as { shortMessage?: string }).shortMessage ?? err.message) : String(err) });
-        }
-      }
-      ask.forEach((f, i) => {
-        const merged = mergeActivity([...answers.map((a) => a[i]!).filter(Boolean), f.activity]);
-        holdings.set(f.activity.address, merged);
-        if (complete) cache?.putHoldings?.(network, f.activity.address, merged);
+  const seen = new Set<string>();
+  for (const f of found) {
+    const key = `${f.network}|${f.activity.address}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    for (const a of (holdingsOf(f.network, f.activity.address) ?? f.activity).assets) {
+      if (a.amount <= 0n) continue;
+      assets.push({
+        network: f.network, address: f.activity.address, path: f.path, kind: a.kind, amount: a.amount.toString(),
+        ...(a.contract !== undefined && { contract: a.contract }), ...(a.mint !== undefined && { mint: a.mint }),
+        ...(a.tokenId !== undefined && { tokenId: a.tokenId }), ...(a.decimals !== undefined && { decimals: a.decimals }),
+        ...(a.symbol !== undefined && { symbol: a.symbol }), ...(a.name !== undefined && { name: a.name }),
+        ...(a.unconfirmed !== undefined && a.unconfirmed !== 0n && { unconfirmed: a.unconfirmed.toString() }),
+        ...(a.compressed && { compressed: true }),
+        ...(a.uri !== undefined && { uri: a.uri }),
       });
     }
-    for (const f of list) {
-      for (const a of holdings.get(f.activity.address)!.assets) {
-        if (a.amount <= 0n) continue;
-        assets.push({
-          network, address: f.activity.address, path: f.path, kind: a.kind, amount: a.amount.toString(),
-          ...(a.contract !== undefined && { contract: a.contract }), ...(a.mint !== undefined && { mint: a.mint }),
-          ...(a.tokenId !== undefined && { tokenId: a.tokenId }), ...(a.decimals !== undefined && { decimals: a.decimals }),
-          ...(a.symbol !== undefined && { symbol: a.symbol }), ...(a.name !== undefined && { name: a.name }),
-          ...(a.unconfirmed !== undefined && a.unconfirmed !== 0n && { unconfirmed: a.unconfirmed.toString() }),
-          ...(a.compressed && { compressed: true }),
-          ...(a.uri !== undefined && { uri: a.uri }),
-        });
-      }
-    }
-  }));
+  }
   return dedupe(assets, (a) => `${a.network}|${a.address}|${a.kind}|${a.contract?.toLowerCase() ?? ''}|${a.mint ?? ''}|${a.tokenId ?? ''}`)
     .sort((a, b) => a.network.localeCompare(b.network) || a.path.localeCompare(b.path, undefined, { numeric: true }) || a.kind.localeCompare(b.kind));
 }

@@ -6,6 +6,7 @@ import type { Network } from '../chains/types.js';
 import type { ScanTarget } from '../paths/index.js';
 import { mergeActivity } from './activity.js';
 import { nodeBelow, type Deriver, type DeriveResponse, type SecpScript } from './deriver.js';
+import type { WaitMeter } from './wait-meter.js';
 
 /** What one index gave: per network where it was asked, the merged answer of that network's indexers. */
 export interface IndexVerdict {
@@ -29,6 +30,12 @@ export interface WindowProbeContext {
   networks: ReadonlyMap<string, Network>;
   signal?: AbortSignal;
   onDerived?(count: number): void;
+  /**
+   * Counts the time the scan waits on derivation: a window awaited before its payloads are ready, and the
+   * synchronous part of every derivation call (all of it when derivation runs on this thread, where it
+   * blocks everything else).
+   */
+  deriveWait?: WaitMeter;
 }
 
 const networkOf = (ctx: WindowProbeContext, id: string): Network => {
@@ -60,27 +67,46 @@ export function windowProbe(target: ScanTarget, branch: number | undefined, ctx:
   let node: { publicKey: Uint8Array; chainCode: Uint8Array } | undefined;
   let prefetched: { from: number; count: number; promise: Promise<DeriveResponse> } | undefined;
 
+  /** Runs a synchronous piece of derivation under the wait meter. */
+  const timed = <T>(work: () => T): T => {
+    const leave = ctx.deriveWait?.enter();
+    try {
+      return work();
+    } finally {
+      leave?.();
+    }
+  };
+
   async function payloadsFor(from: number, count: number): Promise<(Uint8Array | undefined)[]> {
     if (target.script === 'solana') return [Uint8Array.from(key.publicKey)];
     if (target.addressIndex !== 'gap') {
       // One address: the node itself (null) or one fixed index below it.
       const steps1 = target.addressIndex === null ? steps : [...steps, target.addressIndex];
       if (steps1.length > 0 && !key.chainCode) return [undefined];
-      const n = key.chainCode ? nodeBelow(key.publicKey, key.chainCode, steps1) : { publicKey: key.publicKey };
+      const payload = timed(() => {
+        const n = key.chainCode ? nodeBelow(key.publicKey, key.chainCode, steps1) : { publicKey: key.publicKey };
+        return payloadFromPublicKey(target.script, n.publicKey);
+      });
       ctx.onDerived?.(1);
-      return [payloadFromPublicKey(target.script, n.publicKey)];
+      return [payload];
     }
     if (!key.chainCode) throw new RangeError(`target ${target.scheme}: a gap scan needs a chain code`);
-    node ??= nodeBelow(key.publicKey, key.chainCode, steps);
-    const branchNode = node;
+    const chainCode = key.chainCode;
+    const branchNode = (node ??= timed(() => nodeBelow(key.publicKey, chainCode, steps)));
     const deriveWindow = (f: number, c: number) => {
-      const promise = ctx.deriver({ publicKey: branchNode.publicKey, chainCode: branchNode.chainCode, script: target.script as SecpScript, from: f, count: c }, ctx.signal);
+      const promise = timed(() => ctx.deriver({ publicKey: branchNode.publicKey, chainCode: branchNode.chainCode, script: target.script as SecpScript, from: f, count: c }, ctx.signal));
       promise.then(() => ctx.onDerived?.(c), () => {});
       return promise;
     };
     // The next window is derived while this one is being asked: derivation never waits on the network, nor
     // the network on derivation. A prefetch the scan does not need costs one window of hashing.
-    const res = await (prefetched?.from === from && prefetched.count === count ? prefetched.promise : deriveWindow(from, count));
+    const leave = ctx.deriveWait?.enter();
+    let res: DeriveResponse;
+    try {
+      res = await (prefetched?.from === from && prefetched.count === count ? prefetched.promise : deriveWindow(from, count));
+    } finally {
+      leave?.();
+    }
     prefetched = { from: from + count, count, promise: deriveWindow(from + count, count) };
     const width = PAYLOAD_WIDTH[target.script];
     const skipped = new Set(res.skipped);

@@ -76,6 +76,12 @@ export interface Report {
   coverage: { scanned: ScannedEntry[]; missing: MissingEntry[]; uncheckable: UncheckableEntry[] };
   exportPlan: ExportPlanEntry[];
   failures: Failure[];
-  stats: { addressesDerived: number; requests: number; durationMs: number };
+  stats: {
+    addressesDerived: number;
+    requests: number;
+    durationMs: number;
+    /** Time the scan waited on derivation (windows not derived yet, and derivation on this thread). */
+    deriveWaitMs?: number;
+  };
   notes?: string[];
 }

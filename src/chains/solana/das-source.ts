@@ -91,5 +91,6 @@ export function createSolanaDasSource(options: SolanaDasSourceOptions): ChainSou
     activity: (addresses: readonly AddressRef[], callOptions: SourceCallOptions = {}) => answer(addresses, callOptions.signal),
     // DAS answers with everything at once: activity is already the full holdings.
     holdings: (addresses: readonly AddressRef[], callOptions: SourceCallOptions = {}) => answer(addresses, callOptions.signal),
+    activityIsHoldings: true,
   });
 }

@@ -141,6 +141,7 @@ export function createBlockbookSource(options: BlockbookSourceOptions): Blockboo
     activity,
     // balance + unconfirmedBalance is the whole native holding: Bitcoin-likes hold nothing else.
     holdings: activity,
+    activityIsHoldings: true,
     verify,
     scanXpubAccount,
     utxos,

@@ -166,6 +166,7 @@ export function createEsploraSource(options: EsploraSourceOptions): EsploraSourc
     activity,
     // The stats already give the whole native balance: Bitcoin-likes hold nothing else.
     holdings: activity,
+    activityIsHoldings: true,
     verify,
     utxos,
     chainTxids: (ref: AddressRef, callOptions: SourceCallOptions = {}) => forAddress(ref, callOptions.signal, pageChainTxids),
