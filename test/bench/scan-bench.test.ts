@@ -3,7 +3,8 @@ import { runScanBench, type ScanBenchResult } from '../../src/bench/scan/run-sca
 import { branchRounds, scanLowerBound } from '../../src/bench/scan/lower-bound.js';
 import { usedIndices } from '../../src/bench/scan/world.js';
 import { defaultEvmUsed, evmLayout } from '../../src/bench/scan/evm-world.js';
-import { worldFromFlags } from '../../src/bench/scan/report.js';
+import { DEFAULT_SOLANA_KEYS, worldFromFlags } from '../../src/bench/scan/report.js';
+import { solanaLayout } from '../../src/bench/scan/solana-world.js';
 import { runMain } from '../cli/run-cli.js';
 
 describe('scan benchmark lower bound', () => {
@@ -23,6 +24,10 @@ describe('scan benchmark lower bound', () => {
     expect(evmLayout([25, 0, 7, 7], 20)).toEqual({ used: [0, 7, 25], lastUsed: 25 });
     expect(() => evmLayout([0, 21], 20)).toThrow('20 unused addresses before index 21 would end the branch (gap 20)');
     expect(defaultEvmUsed(5)).toEqual([0, 4, 8]);
+    // Even accounts used, every second used one with a token balance too.
+    expect(solanaLayout(5).map((u) => [u.k, u.lamports > 0n, u.tokenAmount > 0n])).toEqual([[0, true, false], [2, true, true], [4, true, false]]);
+    expect(solanaLayout(0)).toEqual([]);
+    expect(() => solanaLayout(-1)).toThrow('solana keys must be an integer ≥ 0, got -1');
   });
 });
 
@@ -35,6 +40,15 @@ describe('scan benchmark flags', () => {
     expect(worldFromFlags({ evm: '6' }).evmNetworks).toEqual(['ethereum', 'arbitrum', 'base', 'polygon', 'optimism', 'bsc']);
     expect(() => worldFromFlags({ evm: '99' })).toThrow(/--evm must be at most \d+, got 99/);
   });
+
+  it('take --solana Solana accounts (default 10, as in the issue; 0: none)', () => {
+    expect(worldFromFlags({}).solanaKeys).toBe(DEFAULT_SOLANA_KEYS);
+    expect(DEFAULT_SOLANA_KEYS).toBe(10);
+    expect(worldFromFlags({ solana: '0' }).solanaKeys).toBe(0);
+    expect(worldFromFlags({ solana: '3' }).solanaKeys).toBe(3);
+    expect(() => worldFromFlags({ solana: '-1' })).toThrow('--solana must be an integer ≥ 0, got "-1"');
+    expect(() => worldFromFlags({ solana: '2.5' })).toThrow('--solana must be an integer ≥ 0, got "2.5"');
+  });
 });
 
 describe('scan benchmark on a tiny world', () => {
@@ -43,7 +57,7 @@ describe('scan benchmark on a tiny world', () => {
     result = await runScanBench({
       branches: [{ purpose: 84, branch: 0, lastUsed: 12, every: 4 }, { purpose: 86, branch: 1, lastUsed: 5, every: 5 }],
       gapLimit: 5, latencyMs: 5, requestsPerSecond: 400, maxConcurrency: 8, workers: 0,
-      evmNetworks: ['ethereum', 'arbitrum'], evmUsed: [0, 3], burst: 2,
+      evmNetworks: ['ethereum', 'arbitrum'], evmUsed: [0, 3], burst: 2, solanaKeys: 3,
     });
     const s = result.scan;
     expect(result.complete).toBe(true);
@@ -59,11 +73,13 @@ describe('scan benchmark on a tiny world', () => {
     expect(s.peakRssMB).toBeGreaterThan(0);
     // Every branch the card reaches is walked: at least gap + 1 addresses past each used one.
     expect(result.addressesDerived).toBeGreaterThanOrEqual(13 + 5 + 6 + 5);
-    // Bitcoin 0, 4, 8, 12 and 0, 5; EVM 0 and 3 on each of the two networks.
-    expect(result.used.world).toHaveLength(10);
+    // Bitcoin 0, 4, 8, 12 and 0, 5; EVM 0 and 3 on each of the two networks; Solana accounts 0 and 2 (of 0, 1, 2).
+    expect(result.used.world).toHaveLength(12);
+    expect(result.used.world.filter((u) => u.startsWith('solana '))).toEqual(["solana m/44'/501'/0'/0'", "solana m/44'/501'/2'/0'"]);
     expect(result.used.engine.map((u) => u.split(' ').slice(0, 2).join(' '))).toEqual(result.used.world);
     expect(result.used.naive).toEqual(result.used.engine);
-    expect(result.providers.map((p) => p.name).sort()).toEqual(['arbitrum evm-rpc', 'electrum', 'esplora', 'ethereum evm-rpc']);
+    expect(result.providers.map((p) => p.name).sort()).toEqual(['arbitrum evm-rpc', 'electrum', 'esplora', 'ethereum evm-rpc', 'solana-das', 'solana-rpc']);
+    expect(result.providers.filter((p) => p.name.startsWith('solana-')).every((p) => p.requests > 0 && p.rateViolations === 0)).toBe(true);
     expect(result.providers.every((p) => p.naiveRequests > 0)).toBe(true);
   }, 60_000);
 });
@@ -71,10 +87,12 @@ describe('scan benchmark on a tiny world', () => {
 describe('restore-scan bench --only scan', () => {
   it('prints the table and writes CONTRACT §5 `scan` as JSON', async () => {
     const { code, stdout, stderr } = await runMain(['bench', '--only', 'scan', '--branches', '1', '--last-used', '4', '--gap', '3',
-      '--latency', '2', '--rps', '1000', '--workers', '0', '--json', '-']);
-    // Bitcoin 0, 3 and 4; EVM 0, 2 and 4 (the default layout squeezed into gap 3) on the 4 default EVM networks.
-    expect(stderr).toContain("world: 1 used branches, 15 used addresses; EVM m/44'/60'/0'/0 used at 0, 2, 4 on 4 networks (one anvil), 6 providers");
-    expect(stderr).toMatch(/requests .*electrum \d+, esplora \d+, ethereum evm-rpc \d+, arbitrum evm-rpc \d+, base evm-rpc \d+, polygon evm-rpc \d+/);
+      '--latency', '2', '--rps', '1000', '--workers', '0', '--solana', '2', '--json', '-']);
+    // Bitcoin 0, 3 and 4; EVM 0, 2 and 4 (the default layout squeezed into gap 3) on the 4 default EVM networks;
+    // Solana account 0 of 0 and 1. (The runner's EVM network count in this line counts solana too: not asserted.)
+    expect(stderr).toContain("world: 1 used branches, 16 used addresses; EVM m/44'/60'/0'/0 used at 0, 2, 4 on ");
+    expect(stderr).toContain('(one anvil), 8 providers');
+    expect(stderr).toMatch(/requests .*electrum \d+, esplora \d+, ethereum evm-rpc \d+, arbitrum evm-rpc \d+, base evm-rpc \d+, polygon evm-rpc \d+, solana-rpc \d+, solana-das \d+/);
     expect(stderr).toContain('same used addresses found');
     expect(stderr).toMatch(/efficiency\s+\d\.\d{3}\s+≥ 0\.75/);
     expect(code).toBe(0);

@@ -3,7 +3,8 @@
  * One loop per scheme and network: derive one address, ask each indexer about it, one request at a time,
  * stop a branch after `gap` unused addresses. Loops of different schemes and networks run side by side.
  * On EVM networks that is the evm-rpc source with a window of one address (one JSON-RPC batch: nonce, balance
- * and Transfer logs of that address).
+ * and Transfer logs of that address). A Solana key is one address (SLIP-0010, hardened to the end): one probe each,
+ * asking solana-rpc and then solana-das.
  * It uses the same indexer clients as the engine, with the same limits.
  */
 import { HDKey } from '@scure/bip32';

@@ -22,6 +22,8 @@ export interface ScanBenchFlags {
   burst?: string | undefined;
   /** EVM networks in the world, 0 for a Bitcoin-only world (default DEFAULT_EVM_NETWORK_COUNT). */
   evm?: string | undefined;
+  /** Solana accounts on the card, every other one used (default DEFAULT_SOLANA_KEYS; 0: no Solana). */
+  solana?: string | undefined;
 }
 
 /** EVM network ids the world takes its first `--evm` from: the most used first, then the rest of restore-scan's. */
@@ -31,6 +33,8 @@ export const BENCH_EVM_NETWORKS: readonly string[] = Object.freeze([
   ...Object.values(NETWORKS).filter((n) => n.family === 'evm' && !EVM_FIRST.includes(n.id)).map((n) => n.id),
 ]);
 export const DEFAULT_EVM_NETWORK_COUNT = 4;
+/** The issue's example world has 10 Solana keys. */
+export const DEFAULT_SOLANA_KEYS = 10;
 
 function intFlag(name: string, value: string | undefined, min: number): number | undefined {
   if (value === undefined) return undefined;
@@ -63,6 +67,7 @@ export function worldFromFlags(flags: ScanBenchFlags): ScanBenchOptions {
   const evm = intFlag('evm', flags.evm, 0) ?? DEFAULT_EVM_NETWORK_COUNT;
   if (evm > BENCH_EVM_NETWORKS.length) throw new RestoreScanError('USAGE', `--evm must be at most ${BENCH_EVM_NETWORKS.length}, got ${evm}`);
   options.evmNetworks = BENCH_EVM_NETWORKS.slice(0, evm);
+  options.solanaKeys = intFlag('solana', flags.solana, 0) ?? DEFAULT_SOLANA_KEYS;
   return options;
 }
 

@@ -4,11 +4,11 @@
  * the providers actually received during the engine's run.
  */
 import { scan } from '../../api/scan.js';
+import { NETWORKS } from '../../chains/networks.js';
 import { createDeriver } from '../../api/deriver.js';
 import { loadKeySet } from '../../api/paths.js';
 import { rateLimitViolations } from '../../devnet/fault-proxy.js';
 import { planCoverage } from '../../paths/index.js';
-import { meterDeriver } from './derive-meter.js';
 import { scanLowerBound, type LowerBound, type ProviderLoad } from './lower-bound.js';
 import { naiveScan } from './naive-peer.js';
 import { sampleRss } from './rss-sampler.js';
@@ -59,7 +59,11 @@ export interface ScanBenchOptions extends ScanWorldOptions {
   log?: (line: string) => void;
 }
 
-/** Last used index of every branch the engine walks (on every network), from the world's layout. */
+/**
+ * Last used index of every branch the engine walks (on every network), from the world's layout. Single-address
+ * targets (Solana keys, Ledger Live's EVM addresses: addressIndex not 'gap') are no branch: each costs one round
+ * trip, never more than any gap branch, so leaving them out cannot lower the chain term.
+ */
 function branchLastUsed(world: ScanWorld, keySet: Awaited<ReturnType<typeof loadKeySet>>): number[] {
   const layout = new Map(world.branches.map((b) => [`${PURPOSE_SCRIPT[b.purpose]}|${accountPath(b.purpose)}/${b.branch}`, b.lastUsed]));
   if (world.evm) layout.set(`evm|${EVM_ACCOUNT_PATH}/0`, world.evm.lastUsed);
@@ -83,7 +87,7 @@ export async function runScanBench(options: ScanBenchOptions = {}): Promise<Scan
   const keySet = await loadKeySet(input);
   const pool = await createDeriver(options.workers ?? 0);
   try {
-    const evmNote = world.evm ? `; EVM m/44'/60'/0'/0 used at ${world.evm.used.join(', ')} on ${world.networks.length - 1} networks (one anvil)` : '';
+    const evmNote = world.evm ? `; EVM m/44'/60'/0'/0 used at ${world.evm.used.join(', ')} on ${world.networks.filter((id) => NETWORKS[id]?.family === 'evm').length} networks (one anvil)` : '';
     log(`world: ${world.branches.length} used branches, ${world.usedPaths.length} used addresses${evmNote}, ${world.providers.length} providers, ` +
       `${limits.latencyMs} ms latency, ${limits.requestsPerSecond}/s (burst ${limits.burst}) and ${limits.maxConcurrency} in flight per provider`);
     // The first derivation builds tables (in every worker): a once-per-process cost, reported apart. Calls run
@@ -93,11 +97,10 @@ export async function runScanBench(options: ScanBenchOptions = {}): Promise<Scan
     await Promise.all((['p2pkh', 'p2sh-p2wpkh', 'p2wpkh', 'p2tr', ...(world.evm ? ['evm' as const] : [])] as const).flatMap((script) =>
       Array.from({ length: 4 }, (_, k) => pool.derive({ ...key, script, from: k * 64, count: 64 }))));
     const deriveWarmupMs = performance.now() - warmStart;
-    const metered = meterDeriver(pool.derive);
     const rss = sampleRss();
     const started = performance.now();
     const report = await scan(input, {
-      networks: [...world.networks], config: world.config, sourceFactories: world.sourceFactories, deriver: metered.derive, window,
+      networks: [...world.networks], config: world.config, sourceFactories: world.sourceFactories, deriver: pool.derive, window,
     });
     const wallMs = performance.now() - started;
     const peakRssMB = rss.stop();
@@ -131,7 +134,7 @@ export async function runScanBench(options: ScanBenchOptions = {}): Promise<Scan
         speedupVsNaive: round(naive.wallMs / wallMs, 2),
         requests: providers.reduce((n, p) => n + p.requests, 0),
         rateViolations: providers.reduce((n, p) => n + p.rateViolations, 0),
-        deriveWaitMs: round(metered.waitMs(), 1),
+        deriveWaitMs: report.stats.deriveWaitMs ?? 0,
         peakRssMB: round(peakRssMB, 1),
       },
       addressesDerived: report.stats.addressesDerived,

@@ -1,7 +1,8 @@
 /**
  * The scan benchmark's world: one local Bitcoin chain (ChainModel) with used addresses laid out on a few
  * branches of the public "abandon … about" seed, served by local Esplora and Electrum servers, and optionally one
- * anvil node serving several EVM network ids, each network through its own proxy. Every proxy adds a fixed
+ * anvil node serving several EVM network ids, each network through its own proxy, and optionally a litesvm world
+ * with its Solana RPC and DAS servers, each through its own proxy. Every proxy adds a fixed
  * latency per request and enforces a rate limit (the "provider"). The engine's config carries matching
  * requestsPerSecond / maxConcurrency, so a correct client never meets the proxy's limit.
  */
@@ -10,6 +11,7 @@ import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import { payloadFromPublicKey } from '../../chains/address.js';
 import { createElectrumSource, createEsploraSource } from '../../chains/bitcoin/index.js';
 import { createEvmRpcSource } from '../../chains/evm/index.js';
+import { createSolanaDasSource, createSolanaRpcSource } from '../../chains/solana/index.js';
 import { NETWORKS } from '../../chains/networks.js';
 import { scriptPubKey, type BitcoinScriptType } from '../../chains/bitcoin/script.js';
 import type { ChainSource } from '../../chains/source.js';
@@ -23,6 +25,7 @@ import { applyScenario, type ScenarioEntry } from '../../devnet/bitcoin/scenario
 import { startFaultProxy, type FaultProxy } from '../../devnet/fault-proxy.js';
 import type { SourceFactories } from '../../discovery/network-sources.js';
 import { buildEvmWorld, EVM_ACCOUNT_PATH, type EvmLayout } from './evm-world.js';
+import { buildSolanaWorld, type SolanaWorld } from './solana-world.js';
 
 /** Account purposes of the card (Bitcoin, account 0) and their scripts. */
 export const PURPOSE_SCRIPT = Object.freeze({ 44: 'p2pkh', 49: 'p2sh-p2wpkh', 84: 'p2wpkh', 86: 'p2tr' } as const satisfies Record<number, BitcoinScriptType>);
@@ -62,6 +65,11 @@ export interface ScanWorldOptions {
   evmNetworks?: readonly string[];
   /** Used indices on m/44'/60'/0'/0, the same on every EVM network (default 0, 7, 25; see defaultEvmUsed). */
   evmUsed?: readonly number[];
+  /**
+   * Solana accounts on the card, m/44'/501'/k'/0' for k < solanaKeys (default 0: no Solana); every other one is
+   * used (solana-world.ts). Served by a litesvm world's solana-rpc and solana-das, each through its own proxy.
+   */
+  solanaKeys?: number;
 }
 
 export interface ScanWorldLimits {
@@ -73,7 +81,7 @@ export interface ScanWorldLimits {
 }
 
 export interface BenchProvider {
-  /** Bitcoin: the indexer type; EVM: `network evm-rpc`. */
+  /** Bitcoin: the indexer type; EVM: `network evm-rpc`; Solana: `solana-rpc`, `solana-das`. */
   name: string;
   network: string;
   indexer: IndexerType;
@@ -83,10 +91,15 @@ export interface BenchProvider {
 export interface ScanWorld {
   limits: ScanWorldLimits;
   branches: readonly BranchLayout[];
-  /** Networks the scan covers: bitcoin, then the EVM ids. */
+  /** Networks the scan covers: bitcoin, then the EVM ids, then solana. */
   networks: readonly string[];
   evm: EvmLayout | undefined;
-  /** The card (restore-scan.keys/1) with the four Bitcoin account-0 keys (and m/44'/60'/0' with EVM networks). */
+  /** Solana accounts on the card (0: none). */
+  solanaKeys: number;
+  /**
+   * The card (restore-scan.keys/1) with the four Bitcoin account-0 keys (and m/44'/60'/0' with EVM networks, and
+   * the ed25519 keys m/44'/501'/k'/0' with Solana).
+   */
   cardText: string;
   config: Config;
   sourceFactories: SourceFactories;
@@ -149,6 +162,8 @@ export async function buildScanWorld(options: ScanWorldOptions = {}): Promise<Sc
   for (const id of evmNetworks)
     if (NETWORKS[id]?.family !== 'evm') throw new RangeError(`evmNetworks: ${JSON.stringify(id)} is not an EVM network id`);
   if (new Set(evmNetworks).size !== evmNetworks.length) throw new RangeError('evmNetworks lists a network twice');
+  const solanaKeys = options.solanaKeys ?? 0;
+  if (!Number.isInteger(solanaKeys) || solanaKeys < 0) throw new RangeError(`solanaKeys must be an integer ≥ 0, got ${solanaKeys}`);
 
   const root = HDKey.fromMasterSeed(hexToBytes(SEED_HEX));
   const model = new ChainModel({ network: bitcoinMainnet });
@@ -170,6 +185,7 @@ export async function buildScanWorld(options: ScanWorldOptions = {}): Promise<Sc
   const indexerConfigs: IndexerConfig[] = [];
   const networkConfigs: Record<string, NetworkConfig> = { bitcoin: { indexers: indexerConfigs } };
   let evm: Awaited<ReturnType<typeof buildEvmWorld>> | undefined;
+  let solana: SolanaWorld | undefined;
   try {
     for (const indexer of indexers) {
       const server = indexer === 'esplora' ? await startEsplora(model) : await startElectrum(model);
@@ -191,6 +207,22 @@ export async function buildScanWorld(options: ScanWorldOptions = {}): Promise<Sc
         for (const index of evm.layout.used) usedPaths.push(`${network} ${EVM_ACCOUNT_PATH}/0/${index}`);
       }
     }
+    if (solanaKeys > 0) {
+      solana = await buildSolanaWorld({ keys: solanaKeys, seed: hexToBytes(SEED_HEX) });
+      closers.push(solana.close);
+      const solanaIndexers: IndexerConfig[] = [];
+      // solana-rpc answers activity and holdings; solana-das complements it (compressed NFTs), so both are asked.
+      for (const [indexer, url] of [['solana-rpc', solana.rpcUrl], ['solana-das', solana.dasUrl]] as const) {
+        // The Solana clients take no burst (their transport overrides do not include it): they space requests
+        // with burst 1, so the proxy enforces burst 1 too, whatever the world's burst.
+        const proxy = await startFaultProxy({ target: url, latencyMs: limits.latencyMs, rateLimit: { requestsPerSecond: limits.requestsPerSecond } });
+        closers.push(proxy.close);
+        providers.push({ name: indexer, network: 'solana', indexer, proxy });
+        solanaIndexers.push({ type: indexer, url: proxy.url, requestsPerSecond: limits.requestsPerSecond, maxConcurrency: limits.maxConcurrency });
+      }
+      networkConfigs.solana = { indexers: solanaIndexers };
+      usedPaths.push(...solana.usedPaths);
+    }
   } catch (err) {
     await Promise.all(closers.map((c) => c()));
     throw err;
@@ -198,6 +230,7 @@ export async function buildScanWorld(options: ScanWorldOptions = {}): Promise<Sc
 
   const genesis = model.genesisHash;
   const evmChainId = evm?.chainId;
+  const solanaGenesis = solana?.genesisHash;
   const sourceFactories: SourceFactories = {
     esplora: (network: Network, config: IndexerConfig): ChainSource => createEsploraSource({ network, config, expectedGenesisHash: genesis, transport }),
     electrum: (network: Network, config: IndexerConfig): ChainSource => createElectrumSource({ network, config, expectedGenesisHash: genesis, transport }),
@@ -209,24 +242,31 @@ export async function buildScanWorld(options: ScanWorldOptions = {}): Promise<Sc
       const { verify: _skipped, ...rest } = source;
       return Object.freeze(rest);
     },
+    'solana-rpc': (network: Network, config: IndexerConfig): ChainSource =>
+      createSolanaRpcSource({ network, config, ...(solanaGenesis !== undefined && { expectedGenesisHash: solanaGenesis }) }),
+    'solana-das': (network: Network, config: IndexerConfig): ChainSource => createSolanaDasSource({ network, config }),
   };
 
   const card = {
     format: 'restore-scan.keys/1',
     source: { kind: 'card', label: 'abandon … about test mnemonic (public test vector, never fund it)' },
-    keys: [...([84, 49, 44, 86] as const).map(accountPath), ...(evm ? [EVM_ACCOUNT_PATH] : [])].map((path) => {
-      const node = root.derive(path);
-      return {
-        curve: 'secp256k1', path, publicKey: bytesToHex(node.publicKey!), chainCode: bytesToHex(node.chainCode!),
-        masterFingerprint: root.fingerprint.toString(16).padStart(8, '0'),
-      };
-    }),
+    keys: [
+      ...[...([84, 49, 44, 86] as const).map(accountPath), ...(evm ? [EVM_ACCOUNT_PATH] : [])].map((path) => {
+        const node = root.derive(path);
+        return {
+          curve: 'secp256k1', path, publicKey: bytesToHex(node.publicKey!), chainCode: bytesToHex(node.chainCode!),
+          masterFingerprint: root.fingerprint.toString(16).padStart(8, '0'),
+        };
+      }),
+      ...(solana?.cardKeys ?? []),
+    ],
   };
 
   return {
     limits, branches, usedPaths,
-    networks: ['bitcoin', ...evmNetworks],
+    networks: ['bitcoin', ...evmNetworks, ...(solana ? ['solana'] : [])],
     evm: evm?.layout,
+    solanaKeys,
     cardText: JSON.stringify(card),
     config: { gapLimit: limits.gapLimit, networks: networkConfigs },
     sourceFactories, providers,

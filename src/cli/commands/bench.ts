@@ -2,7 +2,9 @@ import { availableParallelism } from 'node:os';
 import { Option, type Command } from 'commander';
 import { runDeriveBench, type DeriveBenchRow } from '../../workers/bench-derive.js';
 import { runScanBench } from '../../bench/scan/run-scan-bench.js';
-import { scanBenchTable, worldFromFlags, type ScanBenchFlags } from '../../bench/scan/report.js';
+import {
+  BENCH_EVM_NETWORKS, DEFAULT_EVM_NETWORK_COUNT, DEFAULT_SOLANA_KEYS, scanBenchTable, worldFromFlags, type ScanBenchFlags,
+} from '../../bench/scan/report.js';
 import { createOutput, table, writeJson } from '../output.js';
 
 /** Per-second figures side by side; the last column is each row's speed relative to restore-scan on one thread. */
@@ -36,12 +38,14 @@ export function registerBench(program: Command, setExit: (code: number) => void)
     .option('--window <n>', 'scan: addresses per round per branch (default: the gap limit, 20)')
     .option('--gap <n>', 'scan: gap limit (default 20)')
     .option('--workers <n>', 'scan: derivation threads (default 0: in this thread, beside the local servers)')
-    .option('--evm <n>', 'scan: EVM networks in the world, 0–4 (default 4; 0 = Bitcoin only)')
+    .option('--evm <n>', `scan: EVM networks in the world, 0–${BENCH_EVM_NETWORKS.length} (default ${DEFAULT_EVM_NETWORK_COUNT}; 0 = none)`)
+    .option('--solana <n>', `scan: Solana accounts on the card, m/44'/501'/k'/0', every other one used (default ${DEFAULT_SOLANA_KEYS}; 0 = none)`)
     .option('--burst <n>', 'scan: token-bucket burst per provider, in the proxy and the client (default 1)')
     .addHelpText('after', `
 Figures are measured side by side in one process on this machine; ratios are what travel between machines.
-The scan part serves a local Bitcoin chain through Esplora and Electrum behind proxies that add latency and
-enforce a rate limit, and compares the engine with the round-trip lower bound and a naive address-by-address
+The scan part serves a local Bitcoin chain through Esplora and Electrum, EVM networks through one anvil node
+and Solana through a litesvm world's RPC and DAS servers, each provider behind a proxy that adds latency and
+enforces a rate limit, and compares the engine with the round-trip lower bound and a naive address-by-address
 scanner (bench/README.md).
 
 Examples:
