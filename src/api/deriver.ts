@@ -1,27 +1,55 @@
 import { availableParallelism } from 'node:os';
-import type { Deriver, DeriveResponse } from '../discovery/deriver.js';
-import { deriveBatch } from '../workers/derive-task.js';
+import type { Deriver, DeriveRequest, DeriveResponse } from '../discovery/deriver.js';
+import { RestoreScanError } from '../errors.js';
 import { createDerivePool } from '../workers/pool.js';
 
 /**
  * The engine's deriver: a worker pool (default: one thread per core), or this thread for `workers: 0`.
- * Scan windows are small (a gap's worth), so the pool pays off when many branches are in flight.
+ *
+ * Requests made in the same turn of the event loop are derived together (`deriveMany`): a scan asks for
+ * small windows — a gap's worth — of many branches at once (every branch's first window at the start; the
+ * next windows of every branch one batch line answered), and each kernel call pays ~1 ms of inversions
+ * whatever its size, so one call for all of them costs a fraction of one call each.
  */
 export async function createDeriver(workers = availableParallelism()): Promise<{ derive: Deriver; close(): Promise<void> }> {
-  if (workers <= 0) return { derive: async (req) => deriveBatch(req), close: async () => {} };
-  const pool = createDerivePool({ workers });
+  const pool = createDerivePool({ workers: Math.max(0, workers) });
   // Windows are derived ahead of need, so some are still in a worker when the scan ends: close() lets them
   // finish first (a pool destroyed under a running task reports the late answer as an error).
-  const pending = new Set<Promise<DeriveResponse>>();
+  const pending = new Set<Promise<unknown>>();
+  let queue: { request: DeriveRequest; resolve(r: DeriveResponse): void; reject(e: unknown): void }[] = [];
+  let scheduled = false;
+
+  function flush(): void {
+    scheduled = false;
+    const batch = queue;
+    queue = [];
+    if (batch.length === 0) return;
+    const task = pool.deriveMany(batch.map((b) => b.request)).then(
+      (results) => batch.forEach((b, i) => b.resolve(results[i]!)),
+      (err: unknown) => batch.forEach((b) => b.reject(err)),
+    );
+    pending.add(task);
+    void task.finally(() => pending.delete(task));
+  }
+
+  const derive: Deriver = (request, signal) =>
+    new Promise<DeriveResponse>((resolve, reject) => {
+      if (signal?.aborted) return reject(new RestoreScanError('ABORTED', 'derivation aborted', { cause: signal.reason }));
+      // An aborted caller stops waiting at once; its share of the batch is simply not used.
+      const onAbort = () => reject(new RestoreScanError('ABORTED', 'derivation aborted', { cause: signal?.reason }));
+      signal?.addEventListener('abort', onAbort, { once: true });
+      const done = () => signal?.removeEventListener('abort', onAbort);
+      queue.push({ request, resolve: (r) => (done(), resolve(r)), reject: (e) => (done(), reject(e)) });
+      if (!scheduled) {
+        scheduled = true;
+        setImmediate(flush);
+      }
+    });
+
   return {
-    derive: (req, signal) => {
-      const task = pool.derive(req, signal ? { signal } : {});
-      pending.add(task);
-      const forget = () => void pending.delete(task);
-      task.then(forget, forget);
-      return task;
-    },
+    derive,
     close: async () => {
+      flush();
       await Promise.allSettled([...pending]);
       await pool.destroy();
     },

@@ -8,6 +8,8 @@ export type SecpScript = Exclude<ScriptType, 'solana'>;
 export interface DeriveRequest {
   publicKey: Uint8Array;
   chainCode: Uint8Array;
+  /** Non-hardened steps from this key to the parent of the indices (a branch: [0] or [1]), derived first. */
+  steps?: readonly number[];
   script: SecpScript;
   from: number;
   count: number;

@@ -231,8 +231,13 @@ export async function runScan(options: EngineOptions): Promise<Report> {
     let account = firstAccount(scheme);
     let emptyRun = 0;
     const visited = new Set<number>();
+    const tolerated = scheme.accounts.kind === 'skip-empty' ? scheme.accounts.max : 0;
     for (;;) {
       visited.add(account);
+      // Accounts the rule will look at whatever this one holds (up to the empty ones it still tolerates) start
+      // now, side by side, like the windows of a gap scan: never one the sequential loop would not reach.
+      if (scheme.accounts.kind !== 'single')
+        for (let ahead = 1; ahead <= tolerated - emptyRun; ahead++) void runAccount(account + ahead).catch(() => undefined);
       const verdict = await runAccount(account);
       if (verdict === 'absent') {
         if (account > firstAccount(scheme) && emptyRun === 0) askNext(account);
@@ -242,7 +247,6 @@ export async function runScan(options: EngineOptions): Promise<Report> {
       if (verdict === 'used') emptyRun = 0;
       else {
         emptyRun++;
-        const tolerated = scheme.accounts.kind === 'skip-empty' ? scheme.accounts.max : 0;
         if (emptyRun > tolerated) break;
       }
       account++;

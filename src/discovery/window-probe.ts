@@ -5,7 +5,7 @@ import type { AddressActivity, AddressRef, ChainSource } from '../chains/source.
 import type { Network } from '../chains/types.js';
 import type { ScanTarget } from '../paths/index.js';
 import { mergeActivity } from './activity.js';
-import { nodeBelow, type Deriver, type DeriveResponse, type SecpScript } from './deriver.js';
+import type { Deriver, DeriveResponse, SecpScript } from './deriver.js';
 import type { WaitMeter } from './wait-meter.js';
 
 /** What one index gave: per network where it was asked, the merged answer of that network's indexers. */
@@ -64,7 +64,6 @@ export function windowProbe(target: ScanTarget, branch: number | undefined, ctx:
   const key = target.key;
   const networks = probedNetworks(target, ctx);
   const steps = [...target.derivationFromKey, ...(branch === undefined ? [] : [branch])];
-  let node: { publicKey: Uint8Array; chainCode: Uint8Array } | undefined;
   let prefetched: { from: number; count: number; promise: Promise<DeriveResponse> } | undefined;
 
   /** Runs a synchronous piece of derivation under the wait meter. */
@@ -77,37 +76,40 @@ export function windowProbe(target: ScanTarget, branch: number | undefined, ctx:
     }
   };
 
+  const deriveRange = (parentSteps: readonly number[], from: number, count: number): Promise<DeriveResponse> => {
+    const promise = timed(() => ctx.deriver({ publicKey: key.publicKey, chainCode: key.chainCode!, steps: parentSteps, script: target.script as SecpScript, from, count }, ctx.signal));
+    promise.then(() => ctx.onDerived?.(count), () => {});
+    return promise;
+  };
+  /** Waits for a derivation under the wait meter. */
+  const awaited = async (promise: Promise<DeriveResponse>): Promise<DeriveResponse> => {
+    const leave = ctx.deriveWait?.enter();
+    try {
+      return await promise;
+    } finally {
+      leave?.();
+    }
+  };
+
   async function payloadsFor(from: number, count: number): Promise<(Uint8Array | undefined)[]> {
     if (target.script === 'solana') return [Uint8Array.from(key.publicKey)];
     if (target.addressIndex !== 'gap') {
       // One address: the node itself (null) or one fixed index below it.
-      const steps1 = target.addressIndex === null ? steps : [...steps, target.addressIndex];
-      if (steps1.length > 0 && !key.chainCode) return [undefined];
-      const payload = timed(() => {
-        const n = key.chainCode ? nodeBelow(key.publicKey, key.chainCode, steps1) : { publicKey: key.publicKey };
-        return payloadFromPublicKey(target.script, n.publicKey);
-      });
-      ctx.onDerived?.(1);
-      return [payload];
+      const path = target.addressIndex === null ? steps : [...steps, target.addressIndex];
+      if (path.length === 0) {
+        ctx.onDerived?.(1);
+        return [timed(() => payloadFromPublicKey(target.script, key.publicKey))];
+      }
+      if (!key.chainCode) return [undefined];
+      const res = await awaited(deriveRange(path.slice(0, -1), path.at(-1)!, 1));
+      return [res.skipped.length > 0 ? undefined : res.payloads];
     }
     if (!key.chainCode) throw new RangeError(`target ${target.scheme}: a gap scan needs a chain code`);
-    const chainCode = key.chainCode;
-    const branchNode = (node ??= timed(() => nodeBelow(key.publicKey, chainCode, steps)));
-    const deriveWindow = (f: number, c: number) => {
-      const promise = timed(() => ctx.deriver({ publicKey: branchNode.publicKey, chainCode: branchNode.chainCode, script: target.script as SecpScript, from: f, count: c }, ctx.signal));
-      promise.then(() => ctx.onDerived?.(c), () => {});
-      return promise;
-    };
     // The next window is derived while this one is being asked: derivation never waits on the network, nor
-    // the network on derivation. A prefetch the scan does not need costs one window of hashing.
-    const leave = ctx.deriveWait?.enter();
-    let res: DeriveResponse;
-    try {
-      res = await (prefetched?.from === from && prefetched.count === count ? prefetched.promise : deriveWindow(from, count));
-    } finally {
-      leave?.();
-    }
-    prefetched = { from: from + count, count, promise: deriveWindow(from + count, count) };
+    // the network on derivation. A prefetch the scan does not need costs one window of hashing. The branch
+    // key (steps) is derived with the window, in the deriver's shared batches.
+    const res = await awaited(prefetched?.from === from && prefetched.count === count ? prefetched.promise : deriveRange(steps, from, count));
+    prefetched = { from: from + count, count, promise: deriveRange(steps, from + count, count) };
     const width = PAYLOAD_WIDTH[target.script];
     const skipped = new Set(res.skipped);
     return Array.from({ length: count }, (_, k) => (skipped.has(from + k) ? undefined : res.payloads.subarray(k * width, (k + 1) * width)));

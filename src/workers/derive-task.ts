@@ -5,7 +5,7 @@
 import { PAYLOAD_WIDTH } from '../chains/address.js';
 import type { ScriptType } from '../chains/types.js';
 import { HARDENED } from '../paths/derivation-path.js';
-import { checkRequest, derivePayloads, type KernelOptions } from './secp/derive-kernel.js';
+import { checkRequest, childKeysMany, derivePayloadsMany, type KernelOptions } from './secp/derive-kernel.js';
 import { childTweak } from './secp/child-tweak.js';
 import { N, Point, bytesToBigint, decodePublicKey } from './secp/curve.js';
 
@@ -14,7 +14,7 @@ export interface DeriveTask {
   publicKey: Uint8Array;
   chainCode: Uint8Array;
   /** Non-hardened steps from the key to the branch (e.g. [0] for the receive branch), applied once. */
-  steps?: number[];
+  steps?: readonly number[];
   script: ScriptType;
   /** First child index and how many: from + count ≤ 2^31 (public derivation is non-hardened). */
   from: number;
@@ -40,10 +40,18 @@ export interface ChainKey {
 }
 
 export function deriveBatch(task: DeriveTask, options: KernelOptions = {}): DeriveResult {
-  const script = checkRequest(task);
-  const branch = applySteps(task, task.steps ?? []);
-  const { payloads, skipped } = derivePayloads({ ...branch, script, from: task.from, count: task.count }, options);
-  return { script, from: task.from, count: task.count, width: PAYLOAD_WIDTH[script], payloads, skipped };
+  return deriveMany([task], options)[0]!;
+}
+
+/** Several tasks in shared kernel batches (see derivePayloadsMany): results in task order. */
+export function deriveMany(tasks: readonly DeriveTask[], options: KernelOptions = {}): DeriveResult[] {
+  const scripts = tasks.map(checkRequest);
+  const branches = applyStepsMany(tasks);
+  const requests = tasks.map((task, i) => ({ ...branches[i]!, script: scripts[i]!, from: task.from, count: task.count }));
+  return derivePayloadsMany(requests, options).map(({ payloads, skipped }, i) => {
+    const { script, from, count } = requests[i]!;
+    return { script, from, count, width: PAYLOAD_WIDTH[script], payloads, skipped };
+  });
 }
 
 /** CKDpub along non-hardened steps (once per task: the hot path is the batch below the branch). */
@@ -60,4 +68,16 @@ export function applySteps(key: ChainKey, steps: readonly number[]): ChainKey {
     chainCode = I.slice(32, 64);
   }
   return { publicKey, chainCode };
+}
+
+/** applySteps of many keys at once: one batched CKDpub round per step depth (childKeysMany). */
+export function applyStepsMany(keys: readonly (ChainKey & { steps?: readonly number[] | undefined })[]): ChainKey[] {
+  const current: ChainKey[] = keys.map((k) => ({ publicKey: k.publicKey, chainCode: k.chainCode }));
+  const depth = Math.max(0, ...keys.map((k) => k.steps?.length ?? 0));
+  for (let d = 0; d < depth; d++) {
+    const moving = keys.flatMap((k, i) => (k.steps && d < k.steps.length ? [i] : []));
+    const children = childKeysMany(moving.map((i) => ({ ...current[i]!, index: keys[i]!.steps![d]! })));
+    moving.forEach((i, j) => (current[i] = children[j]!));
+  }
+  return current;
 }

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { Piscina } from 'piscina';
 import { RestoreScanError } from '../errors.js';
-import { applySteps, deriveBatch, type DeriveResult, type DeriveTask } from './derive-task.js';
+import { applyStepsMany, deriveMany as deriveManyHere, type DeriveResult, type DeriveTask } from './derive-task.js';
 import { checkRequest } from './secp/derive-kernel.js';
 import { PAYLOAD_WIDTH } from '../chains/address.js';
 
@@ -31,6 +31,11 @@ export interface DerivePool {
   readonly workers: number;
   /** Same result as deriveBatch(task); the request is split into chunks across the workers. */
   derive(task: DeriveTask, options?: DeriveOptions): Promise<DeriveResult>;
+  /**
+   * Same results as deriveBatch of each task. Small tasks are packed together, up to a chunk of indices per
+   * worker message, and share the kernel's batches; large ones are split into chunks across the workers.
+   */
+  deriveMany(tasks: readonly DeriveTask[], options?: DeriveOptions): Promise<DeriveResult[]>;
   /** Stops the workers; pending requests reject. */
   destroy(): Promise<void>;
 }
@@ -47,40 +52,63 @@ export function createDerivePool(options: DerivePoolOptions): DerivePool {
   const piscina =
     workers === 0
       ? undefined
-      : new Piscina<DeriveTask, DeriveResult>({ filename: workerFile(), minThreads: workers, maxThreads: workers, concurrentTasksPerWorker: 2 });
+      : new Piscina<DeriveTask | DeriveTask[], DeriveResult | DeriveResult[]>({ filename: workerFile(), minThreads: workers, maxThreads: workers, concurrentTasksPerWorker: 2 });
   // Task errors reach their callers through run(). The pool-level 'error' event only reports stray answers
   // (a late reply to an aborted task); unheard, Node would turn it into a crash of the whole scan.
   piscina?.on('error', () => {});
   let destroyed = false;
 
-  const runChunk = async (chunk: DeriveTask, signal: AbortSignal | undefined): Promise<DeriveResult> => {
+  const runGroup = async (group: DeriveTask[], signal: AbortSignal | undefined): Promise<DeriveResult[]> => {
     if (!piscina) {
       await yieldToEventLoop(); // lets an abort or other work in between in-process chunks
       signal?.throwIfAborted();
-      return deriveBatch(chunk);
+      return deriveManyHere(group);
     }
-    return piscina.run(chunk, { signal: signal ?? null });
+    return (await piscina.run(group, { name: 'deriveManyInWorker', signal: signal ?? null })) as DeriveResult[];
   };
+
+  async function deriveMany(tasks: readonly DeriveTask[], { signal }: DeriveOptions = {}): Promise<DeriveResult[]> {
+    if (destroyed) throw new RestoreScanError('INTERNAL', 'derive pool used after destroy()');
+    // Each task: its branch key once, then chunks of at most chunkSize indices; chunks are then packed into
+    // groups of at most chunkSize indices, one worker message each.
+    const pieces: { task: number; chunk: DeriveTask }[] = [];
+    const branches = applyStepsMany(tasks);
+    const scripts = tasks.map((task, t) => {
+      const script = checkRequest(task);
+      const branch = branches[t]!;
+      for (let from = task.from; from < task.from + task.count; from += chunkSize)
+        pieces.push({ task: t, chunk: { ...branch, script, from, count: Math.min(chunkSize, task.from + task.count - from) } });
+      return script;
+    });
+    const groups: (typeof pieces)[] = [];
+    let size = 0;
+    for (const piece of pieces) {
+      if (groups.length === 0 || size + piece.chunk.count > chunkSize) {
+        groups.push([]);
+        size = 0;
+      }
+      groups.at(-1)!.push(piece);
+      size += piece.chunk.count;
+    }
+    let answers: DeriveResult[][];
+    try {
+      signal?.throwIfAborted();
+      answers = await Promise.all(groups.map((group) => runGroup(group.map((p) => p.chunk), signal)));
+    } catch (err) {
+      if (signal?.aborted) throw new RestoreScanError('ABORTED', 'derivation aborted', { cause: err });
+      throw err;
+    }
+    const parts: DeriveResult[][] = tasks.map(() => []);
+    groups.forEach((group, g) => group.forEach((piece, k) => parts[piece.task]!.push(answers[g]![k]!)));
+    return tasks.map((task, t) => merge({ ...task, script: scripts[t]! }, parts[t]!));
+  }
 
   return {
     workers,
-    async derive(task, { signal } = {}) {
-      if (destroyed) throw new RestoreScanError('INTERNAL', 'derive pool used after destroy()');
-      const script = checkRequest(task);
-      const branch = applySteps(task, task.steps ?? []); // once, not once per chunk
-      const chunks: DeriveTask[] = [];
-      for (let from = task.from; from < task.from + task.count; from += chunkSize)
-        chunks.push({ ...branch, script, from, count: Math.min(chunkSize, task.from + task.count - from) });
-      let parts: DeriveResult[];
-      try {
-        signal?.throwIfAborted();
-        parts = await Promise.all(chunks.map((c) => runChunk(c, signal)));
-      } catch (err) {
-        if (signal?.aborted) throw new RestoreScanError('ABORTED', 'derivation aborted', { cause: err });
-        throw err;
-      }
-      return merge(task, parts);
+    async derive(task, options) {
+      return (await deriveMany([task], options))[0]!;
     },
+    deriveMany,
     async destroy() {
       destroyed = true;
       await piscina?.destroy();
@@ -91,6 +119,7 @@ export function createDerivePool(options: DerivePoolOptions): DerivePool {
 function merge(task: DeriveTask, parts: DeriveResult[]): DeriveResult {
   const width = PAYLOAD_WIDTH[task.script];
   if (parts.length === 1) return parts[0]!;
+  if (parts.length === 0) return { script: task.script, from: task.from, count: 0, width, payloads: new Uint8Array(0), skipped: [] };
   const payloads = new Uint8Array(task.count * width);
   const skipped: number[] = [];
   for (const part of parts) {

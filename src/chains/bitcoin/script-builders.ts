@@ -13,8 +13,21 @@ const OP_EQUALVERIFY = 0x88;
 const OP_CHECKSIG = 0xac;
 const OP_CHECKMULTISIG = 0xae;
 
-const cat = (...parts: (number | Uint8Array)[]): Uint8Array =>
-  Uint8Array.from(parts.flatMap((p) => (typeof p === 'number' ? [p] : [...p])));
+/** Concatenates opcodes and byte strings (sized once: this runs for every address a scan asks about). */
+function cat(...parts: (number | Uint8Array)[]): Uint8Array {
+  let length = 0;
+  for (const p of parts) length += typeof p === 'number' ? 1 : p.length;
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const p of parts) {
+    if (typeof p === 'number') out[at++] = p;
+    else {
+      out.set(p, at);
+      at += p.length;
+    }
+  }
+  return out;
+}
 
 /** Minimal push of up to 75 bytes (every key, hash and program here). */
 const push = (data: Uint8Array): Uint8Array => cat(data.length, data);

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { PAYLOAD_WIDTH } from '../../src/chains/address.js';
+import { createDeriver } from '../../src/api/deriver.js';
+import { childKeysMany, derivePayloadsMany } from '../../src/workers/secp/derive-kernel.js';
+import { accountKey, hex, referencePayloads, scriptArb, seedArb } from './reference.js';
+
+/** Requests of different parents, scripts and ranges, as the first windows of a scan's branches are. */
+const requestsArb = fc.array(
+  fc.record({ seed: seedArb, account: fc.integer({ min: 0, max: 3 }), branch: fc.integer({ min: 0, max: 1 }), script: scriptArb, from: fc.integer({ min: 0, max: 2 ** 31 - 40 }), count: fc.integer({ min: 0, max: 9 }) }),
+  { minLength: 1, maxLength: 6 },
+);
+
+describe('derivation of many requests in shared batches', () => {
+  it('derivePayloadsMany gives each request exactly what @scure/bip32 gives, across batch boundaries', () => {
+    fc.assert(
+      fc.property(requestsArb, fc.integer({ min: 1, max: 8 }), (specs, batchSize) => {
+        const parents = specs.map((s) => accountKey(s.seed, s.account).deriveChild(s.branch));
+        const results = derivePayloadsMany(specs.map((s, i) => ({ publicKey: parents[i]!.publicKey!, chainCode: parents[i]!.chainCode!, script: s.script, from: s.from, count: s.count })), { batchSize });
+        specs.forEach((s, i) => {
+          expect(results[i]!.skipped).toEqual([]);
+          expect(hex(results[i]!.payloads)).toBe(hex(referencePayloads(parents[i]!, s.script, s.from, s.count, PAYLOAD_WIDTH[s.script])));
+        });
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('childKeysMany is CKDpub: the child key and chain code @scure/bip32 gives', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ seed: seedArb, index: fc.integer({ min: 0, max: 2 ** 31 - 1 }) }), { minLength: 1, maxLength: 5 }), fc.integer({ min: 1, max: 3 }), (specs, batchSize) => {
+        const parents = specs.map((s) => accountKey(s.seed, 0));
+        const children = childKeysMany(specs.map((s, i) => ({ publicKey: parents[i]!.publicKey!, chainCode: parents[i]!.chainCode!, index: s.index })), { batchSize });
+        specs.forEach((s, i) => {
+          const expected = parents[i]!.deriveChild(s.index);
+          expect(hex(children[i]!.publicKey)).toBe(hex(expected.publicKey!));
+          expect(hex(children[i]!.chainCode)).toBe(hex(expected.chainCode!));
+        });
+      }),
+      { numRuns: 15 },
+    );
+    const parent = accountKey(new Uint8Array(16), 0);
+    expect(() => childKeysMany([{ publicKey: parent.publicKey!, chainCode: parent.chainCode!, index: 2 ** 31 }])).toThrow(/cannot be derived from a public key/);
+  });
+
+  for (const workers of [0, 1]) {
+    it(`createDeriver(${workers}) answers requests made together, branch steps included, each with its own payloads`, async () => {
+      const deriver = await createDeriver(workers);
+      try {
+        const account = accountKey(Uint8Array.from({ length: 32 }, (_, i) => i), 0);
+        const asks = [
+          { steps: [0], script: 'p2wpkh' as const, from: 0, count: 20 },
+          { steps: [1], script: 'p2tr' as const, from: 20, count: 20 },
+          { steps: [0, 5], script: 'evm' as const, from: 3, count: 1 },
+          { steps: [], script: 'p2pkh' as const, from: 7, count: 2 },
+        ];
+        const answers = await Promise.all(asks.map((a) => deriver.derive({ publicKey: account.publicKey!, chainCode: account.chainCode!, ...a })));
+        asks.forEach((a, i) => {
+          const parent = a.steps.reduce((node, step) => node.deriveChild(step), account);
+          expect(hex(answers[i]!.payloads)).toBe(hex(referencePayloads(parent, a.script, a.from, a.count, PAYLOAD_WIDTH[a.script])));
+        });
+        const aborted = new AbortController();
+        aborted.abort();
+        await expect(deriver.derive({ publicKey: account.publicKey!, chainCode: account.chainCode!, script: 'p2wpkh', from: 0, count: 1 }, aborted.signal)).rejects.toMatchObject({ code: 'ABORTED' });
+      } finally {
+        await deriver.close();
+      }
+    });
+  }
+});
