@@ -9,13 +9,8 @@
 import { HDKey } from '@scure/bip32';
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import { payloadFromPublicKey } from '../../chains/address.js';
-import { createElectrumSource, createEsploraSource } from '../../chains/bitcoin/index.js';
-import { createEvmRpcSource } from '../../chains/evm/index.js';
-import { createSolanaDasSource, createSolanaRpcSource } from '../../chains/solana/index.js';
 import { NETWORKS } from '../../chains/networks.js';
 import { scriptPubKey, type BitcoinScriptType } from '../../chains/bitcoin/script.js';
-import type { ChainSource } from '../../chains/source.js';
-import type { EvmNetwork, Network } from '../../chains/types.js';
 import type { Config, IndexerConfig, IndexerType, NetworkConfig } from '../../config/indexer-types.js';
 import { ChainModel } from '../../devnet/bitcoin/chain-model.js';
 import { bitcoinMainnet } from '../../devnet/bitcoin/chain/networks.js';
@@ -23,7 +18,7 @@ import { startElectrum } from '../../devnet/bitcoin/electrum-server.js';
 import { startEsplora } from '../../devnet/bitcoin/esplora-server.js';
 import { applyScenario, type ScenarioEntry } from '../../devnet/bitcoin/scenarios.js';
 import { startFaultProxy, type FaultProxy } from '../../devnet/fault-proxy.js';
-import type { SourceFactories } from '../../discovery/network-sources.js';
+import type { BenchChains } from './bench-sources.js';
 import { buildEvmWorld, EVM_ACCOUNT_PATH, type EvmLayout } from './evm-world.js';
 import { buildSolanaWorld, type SolanaWorld } from './solana-world.js';
 
@@ -88,7 +83,8 @@ export interface BenchProvider {
   proxy: FaultProxy;
 }
 
-export interface ScanWorld {
+/** What the engine's side needs to know of a world (plain data: it crosses to another process). */
+export interface ScanWorldDescription {
   limits: ScanWorldLimits;
   branches: readonly BranchLayout[];
   /** Networks the scan covers: bitcoin, then the EVM ids, then solana. */
@@ -102,10 +98,16 @@ export interface ScanWorld {
    */
   cardText: string;
   config: Config;
-  sourceFactories: SourceFactories;
-  providers: readonly BenchProvider[];
+  /** The providers, in the order of `logs()`. */
+  providers: readonly Omit<BenchProvider, 'proxy'>[];
   /** Addresses the world made used, as `network path` (what a correct scan must find). */
   usedPaths: readonly string[];
+  /** What the clients check in verify(): see bench-sources.ts. */
+  chains: BenchChains;
+}
+
+export interface ScanWorld extends ScanWorldDescription {
+  providers: readonly BenchProvider[];
   close(): Promise<void>;
 }
 
@@ -153,7 +155,6 @@ export async function buildScanWorld(options: ScanWorldOptions = {}): Promise<Sc
     gapLimit: options.gapLimit ?? 20,
   };
   const rateLimit = { requestsPerSecond: limits.requestsPerSecond, burst: limits.burst };
-  const transport = { burst: limits.burst };
   const branches = options.branches ?? DEFAULT_BRANCHES;
   validate(branches, limits.gapLimit);
   const indexers = options.indexers ?? ['electrum', 'esplora'];
@@ -228,23 +229,9 @@ export async function buildScanWorld(options: ScanWorldOptions = {}): Promise<Sc
     throw err;
   }
 
-  const genesis = model.genesisHash;
-  const evmChainId = evm?.chainId;
-  const solanaGenesis = solana?.genesisHash;
-  const sourceFactories: SourceFactories = {
-    esplora: (network: Network, config: IndexerConfig): ChainSource => createEsploraSource({ network, config, expectedGenesisHash: genesis, transport }),
-    electrum: (network: Network, config: IndexerConfig): ChainSource => createElectrumSource({ network, config, expectedGenesisHash: genesis, transport }),
-    'evm-rpc': (network: Network, config: IndexerConfig): ChainSource => {
-      const source = createEvmRpcSource({ network: network as EvmNetwork, config, transport });
-      // One node stands in for every EVM network, so only the network whose chain id it carries can pass the
-      // eth_chainId check (one request per source, outside the measured discovery); the others skip it.
-      if ((network as EvmNetwork).chainId === evmChainId) return source;
-      const { verify: _skipped, ...rest } = source;
-      return Object.freeze(rest);
-    },
-    'solana-rpc': (network: Network, config: IndexerConfig): ChainSource =>
-      createSolanaRpcSource({ network, config, ...(solanaGenesis !== undefined && { expectedGenesisHash: solanaGenesis }) }),
-    'solana-das': (network: Network, config: IndexerConfig): ChainSource => createSolanaDasSource({ network, config }),
+  const chains: BenchChains = {
+    bitcoinGenesis: model.genesisHash, burst: limits.burst,
+    ...(evm && { evmChainId: evm.chainId }), ...(solana && { solanaGenesis: solana.genesisHash }),
   };
 
   const card = {
@@ -269,7 +256,7 @@ export async function buildScanWorld(options: ScanWorldOptions = {}): Promise<Sc
     solanaKeys,
     cardText: JSON.stringify(card),
     config: { gapLimit: limits.gapLimit, networks: networkConfigs },
-    sourceFactories, providers,
+    providers, chains,
     close: async () => {
       await Promise.all(closers.map((c) => c()));
     },

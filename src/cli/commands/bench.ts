@@ -37,9 +37,10 @@ export function registerBench(program: Command, setExit: (code: number) => void)
     .option('--every <n>', 'scan: spacing of used indices, at most the gap limit (default 10)')
     .option('--window <n>', 'scan: addresses per round per branch (default: the gap limit, 20)')
     .option('--gap <n>', 'scan: gap limit (default 20)')
-    .option('--workers <n>', 'scan: derivation threads (default 0: in this thread, beside the local servers)')
+    .option('--workers <n>', 'scan: derivation threads (default 0: on the engine thread, where derivation blocks everything else it does)')
     .option('--evm <n>', `scan: EVM networks in the world, 0–${BENCH_EVM_NETWORKS.length} (default ${DEFAULT_EVM_NETWORK_COUNT}; 0 = none)`)
     .option('--solana <n>', `scan: Solana accounts on the card, m/44'/501'/k'/0', every other one used (default ${DEFAULT_SOLANA_KEYS}; 0 = none)`)
+    .option('--runs <n>', 'scan: measured engine runs after a first, warm-up one; the median is reported (default 3)')
     .option('--burst <n>', 'scan: token-bucket burst per provider, in the proxy and the client (default 1)')
     .addHelpText('after', `
 Figures are measured side by side in one process on this machine; ratios are what travel between machines.
