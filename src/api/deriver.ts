@@ -11,6 +11,9 @@ import { createDerivePool } from '../workers/pool.js';
  * next windows of every branch one batch line answered), and each kernel call pays ~1 ms of inversions
  * whatever its size, so one call for all of them costs a fraction of one call each.
  */
+/** Indices per shared derivation: ~8 ms of work on one thread, ~1 ms of it the batch's inversions. */
+const FIRST_RESULTS_AFTER = 256;
+
 export async function createDeriver(workers = availableParallelism()): Promise<{ derive: Deriver; close(): Promise<void> }> {
   const pool = createDerivePool({ workers: Math.max(0, workers) });
   // Windows are derived ahead of need, so some are still in a worker when the scan ends: close() lets them
@@ -21,15 +24,23 @@ export async function createDeriver(workers = availableParallelism()): Promise<{
 
   function flush(): void {
     scheduled = false;
-    const batch = queue;
+    const all = queue;
     queue = [];
-    if (batch.length === 0) return;
-    const task = pool.deriveMany(batch.map((b) => b.request)).then(
-      (results) => batch.forEach((b, i) => b.resolve(results[i]!)),
-      (err: unknown) => batch.forEach((b) => b.reject(err)),
-    );
-    pending.add(task);
-    void task.finally(() => pending.delete(task));
+    // Groups of about FIRST_RESULTS_AFTER indices, each answered as soon as it is derived: the first windows
+    // of a scan go out to the network while the others are still being derived.
+    for (let start = 0; start < all.length; ) {
+      let size = 0;
+      let end = start;
+      while (end < all.length && (end === start || size + all[end]!.request.count <= FIRST_RESULTS_AFTER)) size += all[end++]!.request.count;
+      const batch = all.slice(start, end);
+      start = end;
+      const task = pool.deriveMany(batch.map((b) => b.request)).then(
+        (results) => batch.forEach((b, i) => b.resolve(results[i]!)),
+        (err: unknown) => batch.forEach((b) => b.reject(err)),
+      );
+      pending.add(task);
+      void task.finally(() => pending.delete(task));
+    }
   }
 
   const derive: Deriver = (request, signal) =>

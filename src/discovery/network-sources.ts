@@ -3,6 +3,7 @@ import { RestoreScanError } from '../errors.js';
 import type { AddressRef, ChainSource, SourceCallOptions } from '../chains/source.js';
 import type { Network } from '../chains/types.js';
 import type { Config, IndexerConfig, IndexerType, NetworkConfig } from '../config/indexer-types.js';
+import { coalescingSource } from './coalesce-activity.js';
 
 /** Makes a client for one configured indexer. */
 export type SourceFactory = (network: Network, indexer: IndexerConfig, networkConfig: NetworkConfig) => ChainSource;
@@ -100,6 +101,9 @@ export function breakerSource(source: ChainSource, threshold = 2): ChainSource {
  */
 const COMPLEMENTS: ReadonlySet<IndexerType> = new Set(['solana-das']);
 
+/** Small activity questions of one turn are merged up to this many addresses: a default gap window. */
+const COALESCE_UP_TO = 20;
+
 /** The indexers of each network: one failover group of complete indexers, plus each complementing type. */
 export function buildSources(config: Config, networks: readonly Network[], factories: SourceFactories): Map<string, ChainSource[]> {
   const out = new Map<string, ChainSource[]>();
@@ -116,7 +120,7 @@ export function buildSources(config: Config, networks: readonly Network[], facto
       list.push(factory(network, indexer, netConfig));
       groups.set(group, list);
     });
-    out.set(network.id, [...groups.values()].map((alternatives) => breakerSource(failoverSource(alternatives))));
+    out.set(network.id, [...groups.values()].map((alternatives) => coalescingSource(breakerSource(failoverSource(alternatives)), COALESCE_UP_TO)));
   }
   return out;
 }

@@ -482,6 +482,9 @@ export function lineJsonClient(options: LineJsonClientOptions): LineJsonClient {
         let frame: Entry[] = [];
         try {
           const conn = await connection();
+          // One turn of the event loop for company: calls issued in the same turn (a branch's next window and
+          // the balances of what its last one found; windows of branches answered by one line) share the line.
+          await new Promise<void>((resolve) => setImmediate(resolve));
           await bucket?.take();
           frame = takeWaiting(maxBatch);
           if (frame.length === 0) continue;

@@ -70,14 +70,24 @@ export function applySteps(key: ChainKey, steps: readonly number[]): ChainKey {
   return { publicKey, chainCode };
 }
 
-/** applySteps of many keys at once: one batched CKDpub round per step depth (childKeysMany). */
+/** applySteps of many keys at once: one batched CKDpub round per step depth (childKeysMany), each result kept. */
 export function applyStepsMany(keys: readonly (ChainKey & { steps?: readonly number[] | undefined })[]): ChainKey[] {
-  const current: ChainKey[] = keys.map((k) => ({ publicKey: k.publicKey, chainCode: k.chainCode }));
-  const depth = Math.max(0, ...keys.map((k) => k.steps?.length ?? 0));
+  const ids = keys.map((k) => (k.steps?.length ? `${Buffer.from(k.publicKey).toString('hex')}${Buffer.from(k.chainCode).toString('hex')}/${k.steps.join('/')}` : ''));
+  const current: ChainKey[] = keys.map((k, i) => nodeCache.get(ids[i]!) ?? { publicKey: k.publicKey, chainCode: k.chainCode });
+  const todo = keys.flatMap((k, i) => (k.steps?.length && !nodeCache.has(ids[i]!) ? [i] : []));
+  const depth = Math.max(0, ...todo.map((i) => keys[i]!.steps!.length));
   for (let d = 0; d < depth; d++) {
-    const moving = keys.flatMap((k, i) => (k.steps && d < k.steps.length ? [i] : []));
+    const moving = todo.filter((i) => d < keys[i]!.steps!.length);
     const children = childKeysMany(moving.map((i) => ({ ...current[i]!, index: keys[i]!.steps![d]! })));
     moving.forEach((i, j) => (current[i] = children[j]!));
   }
+  for (const i of todo) {
+    if (nodeCache.size >= NODE_CACHE_MAX) nodeCache.clear();
+    nodeCache.set(ids[i]!, current[i]!);
+  }
   return current;
 }
+
+/** Branch keys already derived on this thread, by parent key and steps: a scan asks every branch many times. */
+const nodeCache = new Map<string, ChainKey>();
+const NODE_CACHE_MAX = 4096;
