@@ -13,8 +13,11 @@ export interface IndexVerdict {
   used: boolean;
   /** The address payload (see src/chains/address.ts): with the script it rebuilds every network's address. */
   payload: Uint8Array;
-  perNetwork: Map<string, AddressActivity>;
+  /** The networks where the address is used, with their merged answers (empty when unused). */
+  perNetwork: ReadonlyMap<string, AddressActivity>;
 }
+
+const NONE: ReadonlyMap<string, AddressActivity> = new Map();
 
 /** A failed query, with what the report's `failures` needs. */
 export class ProbeFailure extends Error {
@@ -118,7 +121,9 @@ export function windowProbe(target: ScanTarget, branch: number | undefined, ctx:
 
   return async function probe(from: number, count: number): Promise<(IndexVerdict | undefined)[]> {
     const payloads = await payloadsFor(from, count);
-    const verdicts: (IndexVerdict | undefined)[] = payloads.map((p) => (p ? { used: false, payload: Uint8Array.from(p), perNetwork: new Map() } : undefined));
+    // Most addresses of a scan are unused: they get no map and no copy of their payload (a 100,000-address scan
+    // otherwise churns through a few hundred bytes of garbage per address).
+    const usedOn: (Map<string, AddressActivity> | undefined)[] = payloads.map(() => undefined);
     await Promise.all(networks.map(async (networkId) => {
       const network = networkOf(ctx, networkId);
       const live = payloads.flatMap((p, k) => (p ? [{ k, ref: addressRef(network, target.script, p) }] : []));
@@ -134,12 +139,14 @@ export function windowProbe(target: ScanTarget, branch: number | undefined, ctx:
         }
       }));
       live.forEach(({ k }, j) => {
-        const merged = mergeActivity(answers.map((a) => a[j]!));
-        const v = verdicts[k]!;
-        v.perNetwork.set(networkId, merged);
-        if (merged.used) v.used = true;
+        if (!answers.some((a) => a[j]!.used)) return;
+        (usedOn[k] ??= new Map()).set(networkId, mergeActivity(answers.map((a) => a[j]!)));
       });
     }));
-    return verdicts;
+    return payloads.map((p, k) => {
+      if (!p) return undefined;
+      const perNetwork = usedOn[k];
+      return perNetwork ? { used: true, payload: Uint8Array.from(p), perNetwork } : { used: false, payload: p, perNetwork: NONE };
+    });
   };
 }

@@ -514,30 +514,29 @@ export function lineJsonClient(options: LineJsonClientOptions): LineJsonClient {
     const results = calls.map(
       (call) =>
         new Promise<JsonRpcSettled>((resolveOutcome) => {
-          const entry: Entry = {
+          entries.push({
             call,
             idempotent: callOptions.idempotent ?? true,
             sent: 0,
             settled: false,
-            resolve: (result) => {
-              signal?.removeEventListener('abort', onAbort);
-              resolveOutcome({ ok: true, result });
-            },
-            reject: (error) => {
-              signal?.removeEventListener('abort', onAbort);
-              resolveOutcome({ ok: false, error: error as TransportError });
-            },
-          };
-          // An aborted call is settled at once; a late reply to it is ignored.
-          const onAbort = (): void => {
-            if (entry.settled) return;
-            entry.settled = true;
-            resolveOutcome({ ok: false, error: abortedError(signal) });
-          };
-          signal?.addEventListener('abort', onAbort, { once: true });
-          entries.push(entry);
+            resolve: (result) => resolveOutcome({ ok: true, result }),
+            reject: (error) => resolveOutcome({ ok: false, error: error as TransportError }),
+          });
         }),
     );
+    // One listener for the whole batch (not one per call: a scan makes thousands). An aborted call is settled
+    // at once; a late reply to it is ignored.
+    if (signal) {
+      const onAbort = (): void => {
+        for (const entry of entries) {
+          if (entry.settled) continue;
+          entry.settled = true;
+          entry.reject(abortedError(signal));
+        }
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      void Promise.all(results).then(() => signal.removeEventListener('abort', onAbort));
+    }
     return { entries, results };
   }
 

@@ -26,6 +26,8 @@ export interface ScanBenchFlags {
   solana?: string | undefined;
   /** Measured engine runs after the warm-up one (default 3). */
   runs?: string | undefined;
+  /** commander's `--no-naive`: false skips the naive peer. */
+  naive?: boolean | undefined;
 }
 
 /** EVM network ids the world takes its first `--evm` from: the most used first, then the rest of restore-scan's. */
@@ -66,7 +68,8 @@ export function worldFromFlags(flags: ScanBenchFlags): ScanBenchOptions {
   set('workers', intFlag('workers', flags.workers, 0));
   set('gapLimit', gap);
   set('burst', intFlag('burst', flags.burst, 1));
-  set('runs', intFlag('runs', flags.runs, 1));
+  set('runs', intFlag('runs', flags.runs, 0));
+  if (flags.naive === false) options.naive = false;
   const evm = intFlag('evm', flags.evm, 0) ?? DEFAULT_EVM_NETWORK_COUNT;
   if (evm > BENCH_EVM_NETWORKS.length) throw new RestoreScanError('USAGE', `--evm must be at most ${BENCH_EVM_NETWORKS.length}, got ${evm}`);
   options.evmNetworks = BENCH_EVM_NETWORKS.slice(0, evm);
@@ -84,11 +87,13 @@ export function scanBenchTable(r: ScanBenchResult): string {
   const perProvider = r.providers.map((p) => `${p.name} ${p.requests}`).join(', ');
   return table([
     ['latency', `${s.latencyMs} ms`, '', `${r.providers[0]?.requestsPerSecond ?? 0}/s (burst ${r.burst}) and ${r.providers[0]?.maxConcurrency ?? 0} in flight per provider, window ${r.window}`],
-    ['wall time', ms(s.wallMs), '', `median of ${r.runWallsMs.length} runs (${r.runWallsMs.map(ms).join(', ')}) after a first one of ${ms(r.coldWallMs)}; ${r.addressesDerived.toLocaleString('en-US')} addresses derived`],
+    ['wall time', ms(s.wallMs), '', `${r.runWallsMs.length === 0 ? 'the first run only (--runs 0)' : `median of ${r.runWallsMs.length} runs (${r.runWallsMs.map(ms).join(', ')}) after a first one of ${ms(r.coldWallMs)}`}; ${r.addressesDerived.toLocaleString('en-US')} addresses derived`],
     ['lower bound', ms(s.lowerBoundMs), '', `chain ${ms(lb.chainMs)} (${lb.chainRounds} rounds), rate ${ms(lb.rateMs)}, concurrency ${ms(lb.concurrencyMs)}: ${lb.binding}`],
     ['efficiency', s.efficiency.toFixed(3), `≥ ${SCAN_TARGETS.efficiency}`, 'lower bound / wall time'],
-    ['naive peer', ms(s.naiveWallMs), '', `${r.naiveAddressesChecked.toLocaleString('en-US')} addresses, one request at a time per scheme and network`],
-    ['speed-up vs naive', `${s.speedupVsNaive.toFixed(2)}×`, `≥ ${SCAN_TARGETS.speedupVsNaive}×`, r.used.naive.join('\n') === r.used.engine.join('\n') ? 'same used addresses found' : 'DIFFERENT used addresses found'],
+    ...(r.naiveAddressesChecked === 0 ? [['naive peer', 'skipped', '', '--no-naive']] : [
+      ['naive peer', ms(s.naiveWallMs), '', `${r.naiveAddressesChecked.toLocaleString('en-US')} addresses, one request at a time per scheme and network`],
+      ['speed-up vs naive', `${s.speedupVsNaive.toFixed(2)}×`, `≥ ${SCAN_TARGETS.speedupVsNaive}×`, r.used.naive.join('\n') === r.used.engine.join('\n') ? 'same used addresses found' : 'DIFFERENT used addresses found'],
+    ]),
     ['requests', String(s.requests), '', `${perProvider} (as the providers counted them)`],
     ['rate violations', String(s.rateViolations), '0', `naive peer: ${r.naiveRateViolations}`],
     ['derive wait', ms(s.deriveWaitMs), `< ${SCAN_TARGETS.deriveWaitShare * 100}% of wall`, `${(share * 100).toFixed(1)}% of wall (warm-up ${ms(r.deriveWarmupMs)}, untimed)`],

@@ -40,7 +40,8 @@ export function registerBench(program: Command, setExit: (code: number) => void)
     .option('--workers <n>', 'scan: derivation threads (default 0: on the engine thread, where derivation blocks everything else it does)')
     .option('--evm <n>', `scan: EVM networks in the world, 0–${BENCH_EVM_NETWORKS.length} (default ${DEFAULT_EVM_NETWORK_COUNT}; 0 = none)`)
     .option('--solana <n>', `scan: Solana accounts on the card, m/44'/501'/k'/0', every other one used (default ${DEFAULT_SOLANA_KEYS}; 0 = none)`)
-    .option('--runs <n>', 'scan: measured engine runs after a first, warm-up one; the median is reported (default 3)')
+    .option('--no-naive', 'scan: leave the naive peer out (memory runs over 100,000 addresses)')
+    .option('--runs <n>', 'scan: measured engine runs after a first, warm-up one; the median is reported (default 3; 0 = the first run only)')
     .option('--burst <n>', 'scan: token-bucket burst per provider, in the proxy and the client (default 1)')
     .addHelpText('after', `
 Figures are measured side by side in one process on this machine; ratios are what travel between machines.
