@@ -129,7 +129,7 @@ export async function runScanBench(options: ScanBenchOptions = {}): Promise<Scan
     const engineLogs = median.logs;
     const peakRssMB = Math.max(cold.peakRssMB, ...runs.map((r) => r.peakRssMB));
     const rateViolations = [cold, ...runs].reduce((n, r) => n + r.logs.reduce((m, l) => m + rateLimitViolations(l), 0), 0);
-    log(`engine: ${runs.map((r) => Math.round(r.wallMs)).join(', ')} ms (median ${Math.round(wallMs)} ms)`);
+    if (runs.length > 0) log(`engine: ${runs.map((r) => Math.round(r.wallMs)).join(', ')} ms (median ${Math.round(wallMs)} ms)`);
 
     const naiveStart = (await world.logs()).map((l) => l.length);
     // The naive peer can be left out (memory runs over 100,000 addresses, where it would take hours): its figures are then 0.
