@@ -237,7 +237,10 @@ export async function runScan(options: EngineOptions): Promise<Report> {
       // Accounts the rule will look at whatever this one holds (up to the empty ones it still tolerates) start
       // now, side by side, like the windows of a gap scan: never one the sequential loop would not reach.
       if (scheme.accounts.kind !== 'single')
-        for (let ahead = 1; ahead <= tolerated - emptyRun; ahead++) void runAccount(account + ahead).catch(() => undefined);
+        for (let ahead = 1; ahead <= tolerated - emptyRun; ahead++) {
+          if (accountTargets(keys, scheme, nets, account + ahead).targets.length === 0) break; // the loop stops there
+          void runAccount(account + ahead).catch(() => undefined);
+        }
       const verdict = await runAccount(account);
       if (verdict === 'absent') {
         if (account > firstAccount(scheme) && emptyRun === 0) askNext(account);
