@@ -86,8 +86,29 @@ interface Entry {
   /** Times put on the wire. */
   sent: number;
   settled: boolean;
-  resolve: (value: unknown) => void;
-  reject: (err: unknown) => void;
+  /** Who waits for the outcome, and this call's place in it: one object per batch, not closures per call. */
+  owner: Outcomes;
+  index: number;
+}
+
+/** Collects the outcomes of one batch (or one handshake request). */
+interface Outcomes {
+  settle(index: number, outcome: { ok: true; value: unknown } | { ok: false; error: unknown }): void;
+}
+
+/** The outcomes of a batch, in call order, once every call has one. */
+function batchOutcomes(count: number): Outcomes & { done: Promise<JsonRpcSettled[]> } {
+  const results: JsonRpcSettled[] = new Array<JsonRpcSettled>(count);
+  let left = count;
+  let finish: (results: JsonRpcSettled[]) => void = () => undefined;
+  const done = new Promise<JsonRpcSettled[]>((resolve) => (finish = resolve));
+  return {
+    done,
+    settle(index, outcome) {
+      results[index] = outcome.ok ? { ok: true, result: outcome.value } : { ok: false, error: outcome.error as TransportError };
+      if (--left === 0) finish(results);
+    },
+  };
 }
 
 interface Frame {
@@ -171,14 +192,11 @@ export function lineJsonClient(options: LineJsonClientOptions): LineJsonClient {
   function settle(entry: Entry, outcome: { ok: true; value: unknown } | { ok: false; error: unknown }): void {
     if (entry.settled) return;
     entry.settled = true;
-    if (outcome.ok) entry.resolve(outcome.value);
-    else {
-      if (outcome.error instanceof TransportError) {
-        outcome.error.attempts = entry.sent;
-        stats.failures++;
-      }
-      entry.reject(outcome.error);
+    if (!outcome.ok && outcome.error instanceof TransportError) {
+      outcome.error.attempts = entry.sent;
+      stats.failures++;
     }
+    entry.owner.settle(entry.index, outcome);
   }
 
   /** Retries what may be retried (after a backoff), rejects the rest. */
@@ -407,14 +425,8 @@ export function lineJsonClient(options: LineJsonClientOptions): LineJsonClient {
     return {
       request: (method, params) =>
         new Promise<unknown>((resolve, reject) => {
-          const entry: Entry = {
-            call: params === undefined ? { method } : { method, params },
-            idempotent: false,
-            sent: 0,
-            settled: false,
-            resolve,
-            reject,
-          };
+          const owner: Outcomes = { settle: (_i, outcome) => (outcome.ok ? resolve(outcome.value) : reject(outcome.error)) };
+          const entry: Entry = { call: params === undefined ? { method } : { method, params }, idempotent: false, sent: 0, settled: false, owner, index: 0 };
           void writeFrame(conn, [entry]);
         }),
     };
@@ -508,46 +520,31 @@ export function lineJsonClient(options: LineJsonClientOptions): LineJsonClient {
     }
   }
 
-  function makeEntries(calls: readonly JsonRpcCall[], callOptions: JsonRpcCallOptions): { entries: Entry[]; results: Promise<JsonRpcSettled>[] } {
+  async function batchSettled(calls: readonly JsonRpcCall[], callOptions: JsonRpcCallOptions = {}): Promise<JsonRpcSettled[]> {
     const { signal } = callOptions;
-    const entries: Entry[] = [];
-    const results = calls.map(
-      (call) =>
-        new Promise<JsonRpcSettled>((resolveOutcome) => {
-          entries.push({
-            call,
-            idempotent: callOptions.idempotent ?? true,
-            sent: 0,
-            settled: false,
-            resolve: (result) => resolveOutcome({ ok: true, result }),
-            reject: (error) => resolveOutcome({ ok: false, error: error as TransportError }),
-          });
-        }),
-    );
+    if (signal?.aborted) throw abortedError(signal);
+    if (calls.length === 0) return [];
+    const owner = batchOutcomes(calls.length);
+    const idempotent = callOptions.idempotent ?? true;
+    const entries: Entry[] = calls.map((call, index) => ({ call, idempotent, sent: 0, settled: false, owner, index }));
     // One listener for the whole batch (not one per call: a scan makes thousands). An aborted call is settled
     // at once; a late reply to it is ignored.
-    if (signal) {
-      const onAbort = (): void => {
-        for (const entry of entries) {
-          if (entry.settled) continue;
-          entry.settled = true;
-          entry.reject(abortedError(signal));
-        }
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
-      void Promise.all(results).then(() => signal.removeEventListener('abort', onAbort));
+    const onAbort = (): void => {
+      for (const entry of entries) {
+        if (entry.settled) continue;
+        entry.settled = true;
+        owner.settle(entry.index, { ok: false, error: abortedError(signal) });
+      }
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    dispatch(entries);
+    try {
+      const settled = await owner.done;
+      if (signal?.aborted) throw abortedError(signal);
+      return settled;
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
     }
-    return { entries, results };
-  }
-
-  async function batchSettled(calls: readonly JsonRpcCall[], callOptions: JsonRpcCallOptions = {}): Promise<JsonRpcSettled[]> {
-    if (callOptions.signal?.aborted) throw abortedError(callOptions.signal);
-    if (calls.length === 0) return [];
-    const { entries, results } = makeEntries(calls, callOptions);
-    void dispatch(entries);
-    const settled = await Promise.all(results);
-    if (callOptions.signal?.aborted) throw abortedError(callOptions.signal);
-    return settled;
   }
 
   async function batch(calls: readonly JsonRpcCall[], callOptions?: JsonRpcCallOptions): Promise<unknown[]> {
