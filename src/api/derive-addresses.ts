@@ -7,7 +7,7 @@ import { formatPath, HARDENED, isHardened, parsePath, startsWith } from '../path
 import { getScheme, groupBySeed, planAccount, schemeAppliesTo } from '../paths/index.js';
 import { derive, type DerivedAddress } from '../workers/derive.js';
 import type { DerivePool } from '../workers/pool.js';
-import { nodeBelow } from '../discovery/deriver.js';
+import { applySteps } from '../workers/derive-task.js';
 
 export interface DeriveAddressesOptions {
   network: string;
@@ -99,4 +99,4 @@ function single(key: ExportedKey, network: Network, script: ScriptType, steps: r
   return { index: steps.at(-1) ?? 0, path: formatPath([...key.path, ...steps]), address: encodeAddress(network, script, payloadFromPublicKey(script, publicKey)) };
 }
 
-const derivedPublicKey = (key: ExportedKey, steps: readonly number[]) => nodeBelow(key.publicKey, key.chainCode!, steps).publicKey;
+const derivedPublicKey = (key: ExportedKey, steps: readonly number[]) => applySteps({ publicKey: key.publicKey, chainCode: key.chainCode! }, steps).publicKey;

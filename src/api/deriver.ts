@@ -3,6 +3,9 @@ import type { Deriver, DeriveRequest, DeriveResponse } from '../discovery/derive
 import { RestoreScanError } from '../errors.js';
 import { createDerivePool } from '../workers/pool.js';
 
+/** Indices per shared derivation: ~8 ms of work on one thread, ~1 ms of it the batch's inversions. */
+const FIRST_RESULTS_AFTER = 256;
+
 /**
  * The engine's deriver: a worker pool (default: one thread per core), or this thread for `workers: 0`.
  *
@@ -11,10 +14,14 @@ import { createDerivePool } from '../workers/pool.js';
  * next windows of every branch one batch line answered), and each kernel call pays ~1 ms of inversions
  * whatever its size, so one call for all of them costs a fraction of one call each.
  */
-/** Indices per shared derivation: ~8 ms of work on one thread, ~1 ms of it the batch's inversions. */
-const FIRST_RESULTS_AFTER = 256;
+export interface EngineDeriver {
+  derive: Deriver;
+  /** Time spent deriving on this thread (`workers: 0`): it blocked everything else meanwhile. */
+  inThreadMs(): number;
+  close(): Promise<void>;
+}
 
-export async function createDeriver(workers = availableParallelism()): Promise<{ derive: Deriver; close(): Promise<void> }> {
+export async function createDeriver(workers = availableParallelism()): Promise<EngineDeriver> {
   const pool = createDerivePool({ workers: Math.max(0, workers) });
   // Windows are derived ahead of need, so some are still in a worker when the scan ends: close() lets them
   // finish first (a pool destroyed under a running task reports the late answer as an error).
@@ -59,6 +66,7 @@ export async function createDeriver(workers = availableParallelism()): Promise<{
 
   return {
     derive,
+    inThreadMs: () => pool.inThreadMs,
     close: async () => {
       flush();
       await Promise.allSettled([...pending]);

@@ -1,4 +1,3 @@
-import { HDKey } from '@scure/bip32';
 import type { ScriptType } from '../chains/types.js';
 
 /** Script types derived from secp256k1 keys (every one but solana). */
@@ -24,11 +23,3 @@ export interface DeriveResponse {
 
 /** Derivation as the engine sees it: the worker pool, or the kernel in-process. */
 export type Deriver = (request: DeriveRequest, signal?: AbortSignal) => Promise<DeriveResponse>;
-
-/** The node `steps` (non-hardened) below an exported key: done once per branch, not per address. */
-export function nodeBelow(publicKey: Uint8Array, chainCode: Uint8Array, steps: readonly number[]): { publicKey: Uint8Array; chainCode: Uint8Array } {
-  if (steps.length === 0) return { publicKey, chainCode };
-  let node = new HDKey({ publicKey, chainCode });
-  for (const step of steps) node = node.deriveChild(step);
-  return { publicKey: node.publicKey!, chainCode: node.chainCode! };
-}

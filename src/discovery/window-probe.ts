@@ -35,8 +35,9 @@ export interface WindowProbeContext {
   onDerived?(count: number): void;
   /**
    * Counts the time the scan waits on derivation: a window awaited before its payloads are ready, and the
-   * synchronous part of every derivation call (all of it when derivation runs on this thread, where it
-   * blocks everything else).
+   * synchronous part of every derivation call. A deriver that batches requests and derives later on this
+   * thread (createDeriver with no workers) blocks the scan without any probe waiting: it reports that time
+   * itself (`inThreadMs`).
    */
   deriveWait?: WaitMeter;
 }

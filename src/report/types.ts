@@ -80,7 +80,7 @@ export interface Report {
     addressesDerived: number;
     requests: number;
     durationMs: number;
-    /** Time the scan waited on derivation (windows not derived yet, and derivation on this thread). */
+    /** Time a window of the scan waited for its addresses to be derived. */
     deriveWaitMs?: number;
   };
   notes?: string[];

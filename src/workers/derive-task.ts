@@ -4,10 +4,7 @@
  */
 import { PAYLOAD_WIDTH } from '../chains/address.js';
 import type { ScriptType } from '../chains/types.js';
-import { HARDENED } from '../paths/derivation-path.js';
 import { checkRequest, childKeysMany, derivePayloadsMany, type KernelOptions } from './secp/derive-kernel.js';
-import { childTweak } from './secp/child-tweak.js';
-import { N, Point, bytesToBigint, decodePublicKey } from './secp/curve.js';
 
 export interface DeriveTask {
   /** Compressed secp256k1 public key (33 bytes): the branch key, or the account key with `steps`. */
@@ -54,20 +51,9 @@ export function deriveMany(tasks: readonly DeriveTask[], options: KernelOptions 
   });
 }
 
-/** CKDpub along non-hardened steps (once per task: the hot path is the batch below the branch). */
+/** CKDpub along non-hardened steps: one key's share of applyStepsMany. */
 export function applySteps(key: ChainKey, steps: readonly number[]): ChainKey {
-  let { publicKey, chainCode } = key;
-  for (const step of steps) {
-    if (!Number.isInteger(step) || step < 0 || step >= HARDENED)
-      throw new RangeError(`step ${step} cannot be derived from a public key (must be a non-hardened index 0…2^31 − 1)`);
-    const I = childTweak(publicKey, chainCode)(step);
-    const il = bytesToBigint(I, 0);
-    const child = il < N ? decodePublicKey(publicKey).add(Point.BASE.multiplyUnsafe(il)) : Point.ZERO;
-    if (child.equals(Point.ZERO)) throw new RangeError(`child ${step} has no valid key (BIP-32: IL ≥ n or infinity)`);
-    publicKey = child.toBytes(true);
-    chainCode = I.slice(32, 64);
-  }
-  return { publicKey, chainCode };
+  return applyStepsMany([{ ...key, steps }])[0]!;
 }
 
 /** applySteps of many keys at once: one batched CKDpub round per step depth (childKeysMany), each result kept. */

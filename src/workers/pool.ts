@@ -29,6 +29,8 @@ export interface DeriveOptions {
 
 export interface DerivePool {
   readonly workers: number;
+  /** Time spent deriving on the calling thread (`workers: 0`), where it blocks everything else. */
+  readonly inThreadMs: number;
   /** Same result as deriveBatch(task); the request is split into chunks across the workers. */
   derive(task: DeriveTask, options?: DeriveOptions): Promise<DeriveResult>;
   /**
@@ -57,12 +59,18 @@ export function createDerivePool(options: DerivePoolOptions): DerivePool {
   // (a late reply to an aborted task); unheard, Node would turn it into a crash of the whole scan.
   piscina?.on('error', () => {});
   let destroyed = false;
+  let inThreadMs = 0;
 
   const runGroup = async (group: DeriveTask[], signal: AbortSignal | undefined): Promise<DeriveResult[]> => {
     if (!piscina) {
       await yieldToEventLoop(); // lets an abort or other work in between in-process chunks
       signal?.throwIfAborted();
-      return deriveManyHere(group);
+      const started = performance.now();
+      try {
+        return deriveManyHere(group);
+      } finally {
+        inThreadMs += performance.now() - started;
+      }
     }
     return (await piscina.run(group, { name: 'deriveManyInWorker', signal: signal ?? null })) as DeriveResult[];
   };
@@ -105,6 +113,9 @@ export function createDerivePool(options: DerivePoolOptions): DerivePool {
 
   return {
     workers,
+    get inThreadMs() {
+      return inThreadMs;
+    },
     async derive(task, options) {
       return (await deriveMany([task], options))[0]!;
     },
