@@ -38,8 +38,27 @@ export interface AddressActivity {
   used: boolean;
   /** Transactions seen (Bitcoin: confirmed + mempool; EVM: nonce or transfers seen; Solana: signatures). */
   txCount: number;
-  /** Holdings found while answering (the native balance at least, when non-zero). */
+  /**
+   * Holdings found while answering. From `holdings()`, or from `activity()` of a source with
+   * `activityIsHoldings`: all of them. From other sources' `activity()`: what the answer happened to include
+   * (maybe nothing, as Electrum's history-only windows), which `holdings()` of the used addresses completes.
+   */
   assets: FoundAsset[];
+}
+
+/**
+ * The answer for an address with no activity. Its `address` is read from the ref only if someone asks: most
+ * addresses of a scan are unused, and their strings (bech32, base58check, EIP-55) would be made for nothing.
+ */
+export function unusedActivity(ref: AddressRef): AddressActivity {
+  return {
+    get address() {
+      return ref.address;
+    },
+    used: false,
+    txCount: 0,
+    assets: [],
+  };
 }
 
 export interface SourceCallOptions {

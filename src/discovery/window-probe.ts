@@ -48,12 +48,23 @@ const networkOf = (ctx: WindowProbeContext, id: string): Network => {
   return n;
 };
 
-/** Address (and script, for Bitcoin-likes) of a payload on a network. */
+/**
+ * Address (and script, for Bitcoin-likes) of a payload on a network. The address string is made when first
+ * read: indexers that key by script (Electrum) never read it for the unused addresses that are most of a scan.
+ */
 export function addressRef(network: Network, script: ScanTarget['script'], payload: Uint8Array): AddressRef {
-  const ref: AddressRef = { address: encodeAddress(network, script, payload) };
+  let address: string | undefined;
+  const ref: AddressRef = {
+    get address() {
+      return (address ??= encodeAddress(network, script, payload));
+    },
+  };
   if (isBitcoinScript(script)) ref.script = scriptPubKey(script, payload);
   return ref;
 }
+
+/** Networks whose addresses of a payload are the same string share refs: every EVM network (EIP-55 has no chain id). */
+const refFormat = (network: Network): string => (network.family === 'evm' ? 'evm' : network.id);
 
 /** The networks of a target that have indexers configured. */
 export const probedNetworks = (target: ScanTarget, ctx: Pick<WindowProbeContext, 'sources'>): string[] =>
@@ -125,9 +136,12 @@ export function windowProbe(target: ScanTarget, branch: number | undefined, ctx:
     // Most addresses of a scan are unused: they get no map and no copy of their payload (a 100,000-address scan
     // otherwise churns through a few hundred bytes of garbage per address).
     const usedOn: (Map<string, AddressActivity> | undefined)[] = payloads.map(() => undefined);
+    const refsByFormat = new Map<string, { k: number; ref: AddressRef }[]>();
     await Promise.all(networks.map(async (networkId) => {
       const network = networkOf(ctx, networkId);
-      const live = payloads.flatMap((p, k) => (p ? [{ k, ref: addressRef(network, target.script, p) }] : []));
+      const format = refFormat(network);
+      let live = refsByFormat.get(format);
+      if (!live) refsByFormat.set(format, (live = payloads.flatMap((p, k) => (p ? [{ k, ref: addressRef(network, target.script, p) }] : []))));
       if (live.length === 0) return;
       const answers = await Promise.all((ctx.sources.get(networkId) ?? []).map(async (source) => {
         try {

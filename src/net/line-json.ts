@@ -43,7 +43,12 @@ export interface LineJsonClientOptions extends BackoffOptions {
   burst?: number;
   /** Longest accepted line (default 32 MiB; ElectrumX sends up to ~8 MB). */
   maxLineBytes?: number;
-  /** Runs on every (re)connection before any queued request is sent: the place for `server.version`. */
+  /**
+   * Runs on every (re)connection: the place for `server.version`. Its requests are written first; queued
+   * requests follow on the same connection without waiting for the handshake's answers (servers read a
+   * connection in order, so a round trip is saved), but their answers are held back until the handshake has
+   * succeeded. A failed handshake fails them with its error.
+   */
   onConnect?: (session: LineJsonSession) => Promise<void>;
   /** Server-initiated messages (`method`, no `id`): subscription updates. */
   onNotification?: (notification: JsonRpcNotification) => void;
@@ -129,6 +134,8 @@ interface Connection {
   /** Why we destroyed it, when we did. */
   failure: TransportError | undefined;
   ready: Promise<Connection>;
+  /** While `onConnect` runs: the ids of its requests, and the other messages held until it succeeds. */
+  handshake: { ids: Set<JsonRpcId>; held: unknown[] } | undefined;
 }
 
 interface Target {
@@ -307,9 +314,13 @@ export function lineJsonClient(options: LineJsonClientOptions): LineJsonClient {
         }));
         return;
       }
-      onMessage(message);
+      if (conn.handshake && !answersHandshake(conn.handshake.ids, message)) conn.handshake.held.push(message);
+      else onMessage(message);
     }
   }
+
+  const answersHandshake = (ids: Set<JsonRpcId>, message: unknown): boolean =>
+    typeof message === 'object' && message !== null && !Array.isArray(message) && ids.has((message as { id: JsonRpcId }).id);
 
   function onClose(conn: Connection, socketError: Error | undefined): void {
     conn.dead = true;
@@ -372,6 +383,7 @@ export function lineJsonClient(options: LineJsonClientOptions): LineJsonClient {
       dead: false,
       failure: undefined,
       ready,
+      handshake: undefined,
     };
     let socketError: Error | undefined;
     const connectTimer = setTimeout(
@@ -381,19 +393,31 @@ export function lineJsonClient(options: LineJsonClientOptions): LineJsonClient {
 
     socket.once(target.secure ? 'secureConnect' : 'connect', () => {
       clearTimeout(connectTimer);
-      if (!options.onConnect) return resolveReady(conn);
-      options.onConnect(sessionOn(conn)).then(
-        () => resolveReady(conn),
-        (cause: unknown) => {
+      const onConnect = options.onConnect;
+      if (!onConnect) return resolveReady(conn);
+      void (async () => {
+        await bucket?.take(); // the handshake line counts against the rate like any other
+        if (conn.dead) return;
+        const handshake = { ids: new Set<JsonRpcId>(), held: [] as unknown[] };
+        conn.handshake = handshake;
+        const done = onConnect(sessionOn(conn));
+        // Its first request is on the wire (session requests are written synchronously): the queue may follow.
+        resolveReady(conn);
+        try {
+          await done;
+        } catch (cause) {
           const failure = transportError('PROTOCOL', 'the connection handshake failed', {
             retryable: isRetryableError(cause),
             cause,
             details: cause instanceof Error ? cause.message : String(cause),
           });
           destroy(conn, failure);
-          rejectReady(failure);
-        },
-      );
+          return;
+        }
+        conn.handshake = undefined;
+        if (conn.dead) return;
+        for (const message of handshake.held) onMessage(message);
+      })();
     });
     socket.on('data', (chunk: Buffer) => onData(conn, chunk));
     socket.on('error', (err) => {
@@ -427,6 +451,7 @@ export function lineJsonClient(options: LineJsonClientOptions): LineJsonClient {
         new Promise<unknown>((resolve, reject) => {
           const owner: Outcomes = { settle: (_i, outcome) => (outcome.ok ? resolve(outcome.value) : reject(outcome.error)) };
           const entry: Entry = { call: params === undefined ? { method } : { method, params }, idempotent: false, sent: 0, settled: false, owner, index: 0 };
+          conn.handshake?.ids.add(nextId); // the id writeFrame gives it
           void writeFrame(conn, [entry]);
         }),
     };

@@ -168,6 +168,56 @@ describe('lineJsonClient', () => {
     expect(s.connections()).toBe(2);
   });
 
+  it('sends queued requests right behind the handshake, holding their answers until it succeeds', async () => {
+    const order: string[] = [];
+    let heldHello: (() => void) | undefined;
+    const s = await server((message, { socket }) => {
+      const m = message as Msg;
+      order.push(`server got ${m.method}`);
+      if (m.method === 'hello') {
+        // Answered only once the next request has arrived: the client did not wait for it.
+        heldHello = () => socket.write(`${JSON.stringify({ jsonrpc: '2.0', id: m.id, result: 'hi' })}\n`);
+        return 'silent';
+      }
+      const out = defaultLineAnswer(message);
+      order.push(`server answered ${m.method}`);
+      for (const line of out) socket.write(`${line}\n`);
+      heldHello?.();
+      return [];
+    });
+    const c = client({
+      url: s.url,
+      onConnect: async (session) => {
+        expect(await session.request('hello')).toBe('hi');
+        order.push('handshake done');
+      },
+    });
+    expect(await c.request('add', [1, 2])).toBe(3);
+    order.push('add answered');
+    expect(order).toEqual(['server got hello', 'server got add', 'server answered add', 'handshake done', 'add answered']);
+  });
+
+  it('fails the requests sent behind a handshake that fails, whatever the server answered them', async () => {
+    const s = await server((message) => {
+      const m = message as Msg;
+      if (m.method === 'hello') return [JSON.stringify({ jsonrpc: '2.0', id: m.id, error: { code: 1, message: 'unsupported protocol version' } })];
+      return defaultLineAnswer(message);
+    });
+    const c = client({
+      url: s.url,
+      retries: 0,
+      onConnect: async (session) => {
+        await session.request('hello');
+      },
+    });
+    const err = await c.request('add', [1, 2]).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TransportError);
+    expect(err).toMatchObject({ code: 'PROTOCOL', retryable: false });
+    expect((err as Error).message).toContain('the connection handshake failed');
+    // The server did get (and answer) the request: only the client's verdict withheld it.
+    expect(s.requests.map((r) => (r.message as Msg).method)).toEqual(['hello', 'add']);
+  });
+
   it('surfaces Electrum errors and gives up on a refused connection after its retries', async () => {
     const s = await server((message) => [
       JSON.stringify({ jsonrpc: '2.0', id: (message as Msg).id, error: { code: 1, message: 'zz is not a valid script hash' } }),

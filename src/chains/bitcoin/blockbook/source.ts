@@ -89,7 +89,7 @@ export function createBlockbookSource(options: BlockbookSourceOptions): Blockboo
     const { signal } = callOptions;
     return eachAddress(refs, async (ref) => {
       const summary = await get(`api/v2/address/${encodeURIComponent(ref.address)}`, { details: 'basic' }, ref.address, parseAddressAnswer, signal);
-      return bitcoinActivity(network, ref.address, summary);
+      return bitcoinActivity(network, ref, summary);
     });
   }
 

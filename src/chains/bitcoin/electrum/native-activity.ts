@@ -1,5 +1,5 @@
 import { RestoreScanError } from '../../../errors.js';
-import type { AddressActivity, FoundAsset } from '../../source.js';
+import { unusedActivity, type AddressActivity, type AddressRef, type FoundAsset } from '../../source.js';
 import type { BitcoinNetwork, Network } from '../../types.js';
 
 /**
@@ -15,8 +15,9 @@ export interface ScriptSummary {
   unconfirmed: bigint;
 }
 
-export function bitcoinActivity(network: BitcoinNetwork, address: string, summary: ScriptSummary): AddressActivity {
+export function bitcoinActivity(network: BitcoinNetwork, ref: AddressRef, summary: ScriptSummary): AddressActivity {
   const amount = summary.confirmed + summary.unconfirmed;
+  if (summary.txCount === 0 && amount === 0n) return unusedActivity(ref);
   const assets: FoundAsset[] = [];
   // Zero holdings are not assets (source.ts), even when the mempool is about to change them.
   if (amount !== 0n) {
@@ -25,7 +26,7 @@ export function bitcoinActivity(network: BitcoinNetwork, address: string, summar
     assets.push(asset);
   }
   // A balance without history cannot happen on an honest indexer; count it as used anyway (DESIGN rule 2).
-  return { address, used: summary.txCount > 0 || amount !== 0n, txCount: summary.txCount, assets };
+  return { address: ref.address, used: summary.txCount > 0 || amount !== 0n, txCount: summary.txCount, assets };
 }
 
 /** Bitcoin-like indexers serve Bitcoin-like networks only. */

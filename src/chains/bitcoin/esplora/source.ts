@@ -125,7 +125,7 @@ export function createEsploraSource(options: EsploraSourceOptions): EsploraSourc
   async function activity(refs: readonly AddressRef[], callOptions: SourceCallOptions = {}): Promise<AddressActivity[]> {
     const { signal } = callOptions;
     return eachAddress(refs, (ref) =>
-      forAddress(ref, signal, async (get) => bitcoinActivity(network, ref.address, parseScriptStats(await get('')))),
+      forAddress(ref, signal, async (get) => bitcoinActivity(network, ref, parseScriptStats(await get('')))),
     );
   }
 
