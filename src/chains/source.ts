@@ -38,11 +38,7 @@ export interface AddressActivity {
   used: boolean;
   /** Transactions seen (Bitcoin: confirmed + mempool; EVM: nonce or transfers seen; Solana: signatures). */
   txCount: number;
-  /**
-   * Holdings found while answering. From `holdings()`, or from `activity()` of a source with
-   * `activityIsHoldings`: all of them. From other sources' `activity()`: what the answer happened to include
-   * (maybe nothing, as Electrum's history-only windows), which `holdings()` of the used addresses completes.
-   */
+  /** Holdings found while answering (the native balance at least, when non-zero). */
   assets: FoundAsset[];
 }
 

@@ -9,7 +9,7 @@ import {
   type ElectrumSource,
   type EsploraSource,
 } from '../../src/chains/bitcoin/index.js';
-import type { AddressActivity, AddressRef, ChainSource } from '../../src/chains/source.js';
+import type { AddressActivity, ChainSource } from '../../src/chains/source.js';
 import type { IndexerConfig } from '../../src/config/indexer-types.js';
 import { TEST_ONLY_TLS_CERT_PATH } from '../../src/devnet/bitcoin/electrum-server.js';
 import { REGTEST, type ClientCase } from './scenario.js';
@@ -49,20 +49,6 @@ export function electrum(
 }
 
 /** What a case must look like in a client's answer (the same for every client). */
-/** The verdict of an activity answer: address, used, txCount (Electrum's activity leaves balances to holdings). */
-export function expectVerdict(answer: AddressActivity | undefined, c: ClientCase, client: string): void {
-  const label = `${client}: ${c.name}`;
-  expect(answer, label).toBeDefined();
-  expect(answer!.address, label).toBe(c.target.ref.address);
-  expect({ used: answer!.used, txCount: answer!.txCount }, label).toEqual({ used: c.expected.used, txCount: c.expected.txCount });
-}
-
-/** What the engine ends with for a source: its activity answers, completed by holdings unless they are complete. */
-export async function fullAnswers(source: ChainSource, refs: readonly AddressRef[]): Promise<AddressActivity[]> {
-  const answers = await source.activity(refs);
-  return source.activityIsHoldings ? answers : source.holdings(refs);
-}
-
 export function expectCase(answer: AddressActivity | undefined, c: ClientCase, client: string): void {
   const label = `${client}: ${c.name}`;
   expect(answer, label).toBeDefined();

@@ -7,7 +7,7 @@ import type { ChainModel } from '../../src/devnet/bitcoin/chain-model.js';
 import { electrumScripthash as serverScripthash } from '../../src/devnet/bitcoin/chain/hashes.js';
 import { startElectrum, type ElectrumServerHandle } from '../../src/devnet/bitcoin/electrum-server.js';
 import { startFaultProxy, type FaultProxy } from '../../src/devnet/fault-proxy.js';
-import { electrum, expectCase, expectVerdict } from './clients.js';
+import { electrum, expectCase } from './clients.js';
 import { startElectrumStub, type StubAnswer, type StubServer } from './electrum-stub.js';
 import { buildScenarioChain, CASES, derive, REGTEST, refsOf } from './scenario.js';
 
@@ -39,26 +39,18 @@ describe('electrum client', () => {
     expect(electrumScripthash(script)).toBe(serverScripthash(scriptHex));
   });
 
-  it('asks a window in ONE line of get_history, and the holdings of used addresses in one line of history and balance', async () => {
+  it('asks a window in ONE line: get_history and get_balance of every address', async () => {
     const proxy: FaultProxy = later(await startFaultProxy({ target: tcpTarget() }));
     const source = later(electrum(proxy.url));
     const windows = [CASES.slice(0, 5), CASES.slice(5, 8), CASES.slice(8)];
     for (const window of windows) {
       const answers = await source.activity(refsOf(window));
-      window.forEach((c, i) => expectVerdict(answers[i], c, 'electrum'));
+      window.forEach((c, i) => expectCase(answers[i], c, 'electrum'));
     }
-    const used = CASES.filter((c) => c.expected.used);
-    const holdings = await source.holdings(refsOf(used));
-    used.forEach((c, i) => expectCase(holdings[i], c, 'electrum'));
     const lines = proxy.log.map((entry) => entry.rpcMethods);
-    const expected = [
-      ['server.version'],
-      ...windows.map((window) => window.map(() => GET_HISTORY)),
-      [...used.map(() => GET_HISTORY), ...used.map(() => GET_BALANCE)],
-    ];
+    const expected = [['server.version'], ...windows.map((window) => [...window.map(() => GET_HISTORY), ...window.map(() => GET_BALANCE)])];
     expect(lines).toEqual(expected);
     expect(source.requests()).toBe(expected.length);
-    expect(source.activityIsHoldings).toBe(false);
   });
 
   it('honours batchSize by splitting a window into several batches', async () => {
@@ -67,9 +59,9 @@ describe('electrum client', () => {
     const unused = Array.from({ length: 10 }, (_, i) => derive('p2wpkh', 0, 200 + i).ref);
     const answers = await source.activity(unused);
     expect(answers.map((a) => a.used)).toEqual(unused.map(() => false));
-    // 10 get_history, at most 4 calls per line.
+    // 10 get_history, then 10 get_balance, at most 4 calls per line.
     expect(proxy.log.slice(1).map((e) => e.rpcMethods)).toEqual([
-      [4, GET_HISTORY], [4, GET_HISTORY], [2, GET_HISTORY],
+      [4, GET_HISTORY], [4, GET_HISTORY], [2, GET_HISTORY], [4, GET_BALANCE], [4, GET_BALANCE], [2, GET_BALANCE],
     ].map(([n, method]) => Array.from({ length: n as number }, () => method)));
   });
 
@@ -77,7 +69,7 @@ describe('electrum client', () => {
     const proxy: FaultProxy = later(await startFaultProxy({ target: tcpTarget(), rate: 1, faults: ['reset'], maxFaults: 2 }));
     const source = later(electrum(proxy.url));
     const answers = await source.activity(refsOf(CASES.slice(0, 3)));
-    CASES.slice(0, 3).forEach((c, i) => expectVerdict(answers[i], c, 'electrum'));
+    CASES.slice(0, 3).forEach((c, i) => expectCase(answers[i], c, 'electrum'));
     const byConnection = new Map<string, string[][]>();
     for (const entry of proxy.log) byConnection.set(entry.path, [...(byConnection.get(entry.path) ?? []), entry.rpcMethods]);
     // The batch follows server.version on the same connection before its answer: both faults may hit one.
@@ -144,10 +136,7 @@ describe('electrum client', () => {
     const stubSource = (): ElectrumSource => later(electrum(stub.url));
 
     it('reads the 1.5 dict-shaped history, mempool entries included', async () => {
-      const source = stubSource();
-      const [seen] = await source.activity([used.ref, unused.ref]);
-      expect(seen).toEqual({ address: used.ref.address, used: true, txCount: 2, assets: [] });
-      const [a, b] = await source.holdings([used.ref, unused.ref]);
+      const [a, b] = await stubSource().activity([used.ref, unused.ref]);
       expect(a).toEqual({
         address: used.ref.address, used: true, txCount: 2,
         assets: [{ kind: 'native', amount: 700n, unconfirmed: -300n, decimals: 8, symbol: REGTEST.symbol }],

@@ -7,7 +7,7 @@ import type { ChainModel } from '../../src/devnet/bitcoin/chain-model.js';
 import { startElectrum, type ElectrumServerHandle } from '../../src/devnet/bitcoin/electrum-server.js';
 import { startEsplora } from '../../src/devnet/bitcoin/esplora-server.js';
 import type { HttpServerHandle } from '../../src/devnet/bitcoin/http/http-server.js';
-import { blockbook, closeAll, electrum, esplora, expectCase, expectVerdict, fullAnswers, render } from './clients.js';
+import { blockbook, closeAll, electrum, esplora, expectCase, render } from './clients.js';
 import { buildScenarioChain, CASES, derive, REGTEST, refsOf } from './scenario.js';
 
 /**
@@ -74,12 +74,8 @@ describe('Bitcoin clients: one table across esplora, electrum and blockbook', ()
       expect(source.family).toBe('bitcoin');
       const answers = await source.activity(refsOf(CASES));
       expect(answers).toHaveLength(CASES.length);
-      CASES.forEach((c, i) => expectVerdict(answers[i], c, name));
-      const holdings = await source.holdings(refsOf(CASES));
-      CASES.forEach((c, i) => expectCase(holdings[i], c, name));
-      // Electrum's activity is history only (its balances come with holdings); the others answer in full at once.
-      expect(source.activityIsHoldings).toBe(!name.startsWith('electrum'));
-      if (source.activityIsHoldings) expect(render(holdings)).toBe(render(answers));
+      CASES.forEach((c, i) => expectCase(answers[i], c, name));
+      expect(render(await source.holdings(refsOf(CASES)))).toBe(render(answers));
     });
   }
 
@@ -88,7 +84,7 @@ describe('Bitcoin clients: one table across esplora, electrum and blockbook', ()
     for (const [, make] of clients.slice(0, 3)) {
       const source = track(make());
       const windows = [CASES.slice(0, 4), CASES.slice(4, 7), CASES.slice(7)];
-      const answers = (await Promise.all(windows.map((w) => fullAnswers(source, refsOf(w))))).flat();
+      const answers = (await Promise.all(windows.map((w) => source.activity(refsOf(w))))).flat();
       renderings.add(render(answers));
     }
     expect(renderings.size).toBe(1);
@@ -105,7 +101,7 @@ describe('Bitcoin clients: one table across esplora, electrum and blockbook', ()
       const source = track(BITCOIN_SOURCE_FACTORIES[config.type](REGTEST, config));
       expect(source.type).toBe(config.type);
       expect(source.id).toMatch(new RegExp(`^${config.type} `));
-      expectCase((await fullAnswers(source, [first!.target.ref]))[0], first!, config.type);
+      expectCase((await source.activity([first!.target.ref]))[0], first!, config.type);
     }
   });
 

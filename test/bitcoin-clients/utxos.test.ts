@@ -11,7 +11,7 @@ import { buildScenarioChain, CASES, refsOf, type ClientCase } from './scenario.j
 
 /**
  * `utxos()` of the three Bitcoin clients over ONE table (scenario.ts), each against its own protocol's server on
- * the same chain model: identical answers, UTXO sums equal to the native balance `holdings()` reports.
+ * the same chain model: identical answers, UTXO sums equal to the native balance `activity()` reports.
  */
 type UtxoSource = ChainSource & { utxos(refs: readonly { address: string; script?: Uint8Array }[]): Promise<AddressUtxos[]> };
 
@@ -53,13 +53,13 @@ describe('Bitcoin clients: utxos() across esplora, electrum and blockbook', () =
   });
 
   for (const [name, make] of clients) {
-    it(`${name}: UTXOs per address, summing to the native balance of holdings()`, async () => {
+    it(`${name}: UTXOs per address, summing to the native balance of activity()`, async () => {
       const source = make();
       sources.push(source);
       const refs = refsOf(CASES);
-      const [utxos, holdings] = await Promise.all([source.utxos(refs), source.holdings(refs)]);
+      const [utxos, activity] = await Promise.all([source.utxos(refs), source.activity(refs)]);
       expect(utxos.map((u) => u.address)).toEqual(refs.map((r) => r.address));
-      utxos.forEach((u, i) => expect(total(u.utxos), `${name}: ${CASES[i]!.name}`).toBe(nativeAmount(holdings[i]!)));
+      utxos.forEach((u, i) => expect(total(u.utxos), `${name}: ${CASES[i]!.name}`).toBe(nativeAmount(activity[i]!)));
       for (const [caseName, shape] of SHAPES) {
         const found = utxos[CASES.indexOf(byName(caseName))]!.utxos;
         expect(found.map((u) => ({ value: u.value, confirmed: u.height > 0 })), `${name}: ${caseName}`).toEqual(shape);

@@ -1,15 +1,15 @@
 /**
  * `electrum`: a ChainSource over the Electrum protocol (ElectrumX, Fulcrum, electrs) on tcp:// or ssl://.
  *
- * One window = ONE round trip: `blockchain.scripthash.get_history` for every address, in one batch. History
- * decides "used" on its own: a script's balance comes from outputs in its history, so an empty history means a
- * zero balance on any honest server (the balance-only check is the trap, not this). The balances of the used
- * scripts are asked as holdings (`get_history` + `get_balance` of those only) as soon as a window finds them;
- * they ride in the lines of the windows still being scanned, so they cost no round trip of their own. Asking
- * `get_balance` of every address with its window instead doubled the calls of every line — and a scan's first
- * wave (the first window of every branch) is bound by lines: measured on the scan bench, 46 → 31 lines and
- * ~50 ms less wall time. Windows of several branches waiting for the rate limit share a line (the line client
- * coalesces up to `batchSize` calls, default 100).
+ * One window = ONE round trip: `blockchain.scripthash.get_history` and `get_balance` for every address, in one
+ * batch line. The balance of an unused script is nearly free for the server (the same lookup) and tiny on the
+ * wire ({"confirmed":0,"unconfirmed":0}); asking it only for the used scripts would cost a second dependent round
+ * trip on every window that finds something — and a scan is bound by round trips. The answer is the whole native
+ * holding, so the engine needs no holdings pass for Electrum either. Windows of several branches waiting for the
+ * rate limit share a line (the line client coalesces up to `batchSize` calls, default 100). Measured against
+ * history-only windows with the used scripts' balances asked as holdings: no faster on the scan bench's 50 ms
+ * world (its lines halve, its round trips do not), and twice as slow on the 100,000-address world, where every
+ * window finds something and each holdings request is one more exchange.
  *
  * Why get_history and not `subscribe` (whose `null` status means unused): measured against the local server, a
  * batch over 20 unused scripts answered 774 bytes with get_history (`[]` each) and 814 with subscribe (`null`);
@@ -184,8 +184,8 @@ export function createElectrumSource(options: ElectrumSourceOptions): ElectrumSo
     const calls: JsonRpcCall[] = hashes.map((hash) => ({ method, params: [hash] }));
     const settled = await client.batchSettled(calls, { signal });
     return settled.map((outcome, i) => {
-      const address = refs[i]?.address ?? '';
       if (!outcome.ok) {
+        const address = refs[i]?.address ?? '';
         const error = unwrapVersionError(outcome.error);
         if (!(error instanceof TransportError)) throw error;
         const reason =
@@ -202,7 +202,7 @@ export function createElectrumSource(options: ElectrumSourceOptions): ElectrumSo
       try {
         return parse(outcome.result);
       } catch (err) {
-        if (err instanceof ShapeError) throw protocolError(`${method} for ${address}: ${err.message}`, err);
+        if (err instanceof ShapeError) throw protocolError(`${method} for ${refs[i]?.address ?? ''}: ${err.message}`, err);
         throw err;
       }
     });
@@ -215,21 +215,10 @@ export function createElectrumSource(options: ElectrumSourceOptions): ElectrumSo
     if (refs.length === 0) return [];
     const { signal } = callOptions;
     const hashes = refs.map((ref) => electrumScripthash(requireScript('electrum', ref)));
-    if (probe === 'history') {
-      const found = await callEach('blockchain.scripthash.get_history', hashes, refs, parseHistory, signal);
-      return refs.map((ref, i) => bitcoinActivity(network, ref, { txCount: found[i]!.length, confirmed: 0n, unconfirmed: 0n }));
-    }
-    return summaries(refs, hashes, signal, 'used');
-  }
-
-  /**
-   * History and balance of the scripts (issued together: one line). `used`: a subscribe batch first, then both
-   * for the scripts whose status is not null only.
-   */
-  async function summaries(refs: readonly AddressRef[], hashes: readonly string[], signal: AbortSignal | undefined, which: 'all' | 'used'): Promise<AddressActivity[]> {
     const histories = new Map<number, HistoryEntry[]>();
     const balances = new Map<number, ScriptBalance>();
-    if (which === 'all') {
+    if (probe === 'history') {
+      // Issued together, so they share one line (see the top of this file).
       const [found, answers] = await Promise.all([
         callEach('blockchain.scripthash.get_history', hashes, refs, parseHistory, signal),
         callEach('blockchain.scripthash.get_balance', hashes, refs, parseBalance, signal),
@@ -256,13 +245,6 @@ export function createElectrumSource(options: ElectrumSourceOptions): ElectrumSo
       const balance = balances.get(i) ?? { confirmed: 0n, unconfirmed: 0n };
       return bitcoinActivity(network, ref, { txCount: histories.get(i)?.length ?? 0, ...balance });
     });
-  }
-
-  /** History and balance of (used) addresses, in one line. */
-  async function holdings(refs: readonly AddressRef[], callOptions: SourceCallOptions = {}): Promise<AddressActivity[]> {
-    if (refs.length === 0) return [];
-    const hashes = refs.map((ref) => electrumScripthash(requireScript('electrum', ref)));
-    return summaries(refs, hashes, callOptions.signal, 'all');
   }
 
   async function utxos(refs: readonly AddressRef[], callOptions: SourceCallOptions = {}): Promise<AddressUtxos[]> {
@@ -293,9 +275,9 @@ export function createElectrumSource(options: ElectrumSourceOptions): ElectrumSo
     requests: () => client.stats.requests,
     server: () => negotiated,
     activity,
-    holdings,
-    // subscribe: the used scripts' history and balance come with the window, and Bitcoin-likes hold nothing else.
-    activityIsHoldings: probe === 'subscribe',
+    // get_balance already gives the whole native holding: Bitcoin-likes hold nothing else.
+    holdings: activity,
+    activityIsHoldings: true,
     verify,
     utxos,
     close: () => client.close(),
