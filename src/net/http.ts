@@ -2,6 +2,7 @@ import { abortedError, isAbortedError } from './abort.js';
 import { systemClock, type Clock } from './clock.js';
 import { createConcurrencyLimit, type ConcurrencyLimit } from './concurrency.js';
 import { TransportError } from './errors.js';
+import { nodeHttpFetch } from './node-http-fetch.js';
 import { isRetryableStatus, parseRetryAfter, withRetry, DEFAULT_RETRY, type BackoffOptions } from './retry.js';
 import { redactSecrets, scrubUrl } from './scrub-url.js';
 import { createStats, type EndpointStats } from './stats.js';
@@ -117,7 +118,7 @@ export function httpTransport(options: HttpTransportOptions): HttpTransport {
   const { base, authorization } = parsedBase;
   const endpoint = scrubUrl(options.url);
   const secrets = options.secrets ?? [];
-  const fetchImpl = options.fetch ?? globalThis.fetch;
+  const fetchImpl = options.fetch ?? nodeHttpFetch;
   const clock = options.clock ?? systemClock;
   const timeoutMs = options.timeoutMs ?? HTTP_DEFAULTS.timeoutMs;
   const limit = options.limit ?? createConcurrencyLimit(options.maxConcurrency ?? HTTP_DEFAULTS.maxConcurrency);
