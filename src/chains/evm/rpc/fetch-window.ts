@@ -27,6 +27,8 @@ interface LogTask {
   span: BlockSpan;
 }
 
+const BLOCK_NUMBER_CALL: JsonRpcCall = Object.freeze({ method: 'eth_blockNumber' });
+
 const getLogsCall = (task: LogTask): JsonRpcCall => ({
   method: 'eth_getLogs',
   params: [
@@ -50,7 +52,10 @@ export async function fetchWindow(ctx: EvmRpcContext, parameters: FetchWindowPar
     initialSpans(ctx.logsFromBlock, state.head, state.maxLogSpan).map((span) => ({ filter, span })),
   );
 
-  const first = await ctx.rpc.batchSettled([{ method: 'eth_blockNumber' }, ...calls, ...tasks.map(getLogsCall)], { signal });
+  const batch: JsonRpcCall[] = [BLOCK_NUMBER_CALL];
+  for (const call of calls) batch.push(call);
+  for (const task of tasks) batch.push(getLogsCall(task));
+  const first = await ctx.rpc.batchSettled(batch, { signal });
   const headOutcome = first[0] as JsonRpcSettled;
   if (!headOutcome.ok) throw headOutcome.error;
   const head = quantity(headOutcome.result, 'eth_blockNumber');
@@ -59,11 +64,14 @@ export async function fetchWindow(ctx: EvmRpcContext, parameters: FetchWindowPar
 
   const seen = new Set<string>();
   const logs: RpcLog[] = [];
-  let outcomes = first.slice(1 + calls.length);
+  // The outcome of tasks[i] is outcomes[firstTask + i]: in the first round the log queries follow the calls.
+  let outcomes = first;
+  let firstTask = 1 + calls.length;
   for (;;) {
     const retry: LogTask[] = [];
-    tasks.forEach((task, i) => {
-      const outcome = outcomes[i] as JsonRpcSettled;
+    for (let i = 0; i < tasks.length; i++) {
+      const task = tasks[i] as LogTask;
+      const outcome = outcomes[firstTask + i] as JsonRpcSettled;
       if (outcome.ok) {
         if (!Array.isArray(outcome.result))
           throw protocolError(ctx, 'eth_getLogs answered something else than a list', outcome.result);
@@ -76,22 +84,23 @@ export async function fetchWindow(ctx: EvmRpcContext, parameters: FetchWindowPar
             logs.push(log);
           }
         }
-        return;
+        continue;
       }
       const { error } = outcome;
       if (!isRangeRefusal(error)) throw error;
       const to = task.span.to === 'latest' ? head : task.span.to;
       const size = to - task.span.from + 1n;
-      if (size <= 0n) return; // nothing left to scan (the range starts above the head)
+      if (size <= 0n) continue; // nothing left to scan (the range starts above the head)
       if (size === 1n) throw error; // a single block over the provider's result limit: nothing smaller to ask
       const hinted = suggestedSpan(error);
       const span = hinted !== undefined && hinted < size ? hinted : (size + 1n) / 2n;
       if (state.maxLogSpan === undefined || span < state.maxLogSpan) state.maxLogSpan = span;
       for (const part of splitSpan(task.span.from, to, span)) retry.push({ filter: task.filter, span: part });
-    });
+    }
     if (retry.length === 0) break;
     tasks = retry;
     outcomes = await ctx.rpc.batchSettled(tasks.map(getLogsCall), { signal });
+    firstTask = 0;
   }
   return { results, logs, head };
 }

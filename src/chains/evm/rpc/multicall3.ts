@@ -1,7 +1,7 @@
-import { decodeFunctionResult, encodeFunctionData, type Hex } from 'viem';
+import type { Hex } from 'viem';
 import type { JsonRpcCall, JsonRpcSettled } from '../../../net/index.js';
-import { multicall3Abi } from '../abi.js';
 import { MULTICALL3_ADDRESS } from '../constants.js';
+import { decodeAggregate3Result, encodeAggregate3, encodeGetEthBalance, type Aggregate3Result } from './aggregate3-codec.js';
 import type { EvmRpcContext } from './context.js';
 import { protocolError } from './protocol-error.js';
 
@@ -21,11 +21,7 @@ export const AGGREGATE3_CHUNK = 250;
 export function aggregate3Calls(reads: readonly ContractRead[]): JsonRpcCall[] {
   const calls: JsonRpcCall[] = [];
   for (let i = 0; i < reads.length; i += AGGREGATE3_CHUNK) {
-    const data = encodeFunctionData({
-      abi: multicall3Abi,
-      functionName: 'aggregate3',
-      args: [reads.slice(i, i + AGGREGATE3_CHUNK).map((r) => ({ target: r.target as Hex, allowFailure: true, callData: r.data }))],
-    });
+    const data = encodeAggregate3(reads, i, Math.min(i + AGGREGATE3_CHUNK, reads.length));
     calls.push({ method: 'eth_call', params: [{ to: MULTICALL3_ADDRESS, data }, 'latest'] });
   }
   return calls;
@@ -42,9 +38,9 @@ export function decodeAggregate3(ctx: EvmRpcContext, readCount: number, settled:
     if (!outcome.ok) throw outcome.error;
     if (typeof outcome.result !== 'string' || outcome.result === '0x')
       throw protocolError(ctx, 'Multicall3 aggregate3 returned no data', outcome.result);
-    let results: readonly { success: boolean; returnData: Hex }[];
+    let results: Aggregate3Result[];
     try {
-      results = decodeFunctionResult({ abi: multicall3Abi, functionName: 'aggregate3', data: outcome.result as Hex });
+      results = decodeAggregate3Result(outcome.result);
     } catch (cause) {
       throw protocolError(ctx, 'Multicall3 aggregate3 returned undecodable data', String(cause));
     }
@@ -55,8 +51,5 @@ export function decodeAggregate3(ctx: EvmRpcContext, readCount: number, settled:
 }
 
 export function ethBalanceRead(address: string): ContractRead {
-  return {
-    target: MULTICALL3_ADDRESS,
-    data: encodeFunctionData({ abi: multicall3Abi, functionName: 'getEthBalance', args: [address as Hex] }),
-  };
+  return { target: MULTICALL3_ADDRESS, data: encodeGetEthBalance(address) };
 }

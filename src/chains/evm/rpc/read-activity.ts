@@ -4,11 +4,13 @@ import { hasSightings } from '../sightings.js';
 import type { EvmRpcContext } from './context.js';
 import { scanWindow, type AddressScan } from './scan-window.js';
 
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
 /** txCount for EVM: sent transactions (nonce) or, when more, transactions seen moving its tokens (a lower bound). */
 export function scanTxCount(scan: AddressScan): number {
-  const seen = BigInt(scan.sightings.txHashes.size);
-  const count = scan.nonce > seen ? scan.nonce : seen;
-  return count > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(count);
+  const seen = scan.sightings.txHashes.size; // bigint and number compare exactly: no BigInt made per address
+  if (scan.nonce <= seen) return seen;
+  return scan.nonce > MAX_SAFE ? Number.MAX_SAFE_INTEGER : Number(scan.nonce);
 }
 
 /** The activity rule (DESIGN): used when it sent anything, holds the native coin, or any token moved to or from it. */

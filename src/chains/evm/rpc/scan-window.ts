@@ -1,9 +1,8 @@
-import { decodeFunctionResult } from 'viem';
 import type { JsonRpcCall, JsonRpcSettled } from '../../../net/index.js';
-import { multicall3Abi } from '../abi.js';
 import { lowerAddress, quantity } from '../hex.js';
 import { collectSightings, type TokenSightings } from '../sightings.js';
 import { decodeTransferLog, type TokenTransfer } from '../transfer-logs.js';
+import { decodeUint256 } from './aggregate3-codec.js';
 import type { EvmRpcContext } from './context.js';
 import { multicall3CodeCall, noteMulticall3Code } from './ensure-multicall3.js';
 import { fetchWindow } from './fetch-window.js';
@@ -28,15 +27,19 @@ export interface ScanWindowParameters {
 
 const getBalanceCall = (address: string): JsonRpcCall => ({ method: 'eth_getBalance', params: [address, 'latest'] });
 
-function quantities(ctx: EvmRpcContext, settled: readonly JsonRpcSettled[], what: string): bigint[] {
-  return settled.map((outcome) => {
+/** The quantities answered in settled[start, end). */
+function quantities(ctx: EvmRpcContext, settled: readonly JsonRpcSettled[], what: string, start = 0, end = settled.length): bigint[] {
+  const values: bigint[] = [];
+  for (let i = start; i < end; i++) {
+    const outcome = settled[i] as JsonRpcSettled;
     if (!outcome.ok) throw outcome.error;
     try {
-      return quantity(outcome.result, what);
+      values.push(quantity(outcome.result, what));
     } catch {
       throw protocolError(ctx, `${what} answered a non-quantity`, outcome.result);
     }
-  });
+  }
+  return values;
 }
 
 /**
@@ -54,33 +57,36 @@ export async function scanWindow(ctx: EvmRpcContext, parameters: ScanWindowParam
   const probing = ctx.state.multicall3 === undefined;
   const viaMulticall = ctx.state.multicall3 !== false;
   const balanceCalls = viaMulticall ? aggregate3Calls(addresses.map(ethBalanceRead)) : addresses.map(getBalanceCall);
-  const calls: JsonRpcCall[] = [
-    ...addresses.map((a): JsonRpcCall => ({ method: 'eth_getTransactionCount', params: [a, 'latest'] })),
-    ...balanceCalls,
-    ...(probing ? [multicall3CodeCall] : []),
-  ];
+  const calls: JsonRpcCall[] = [];
+  for (const a of addresses) calls.push({ method: 'eth_getTransactionCount', params: [a, 'latest'] });
+  for (const c of balanceCalls) calls.push(c);
+  if (probing) calls.push(multicall3CodeCall);
   const { results, logs } = await fetchWindow(ctx, { calls, filters: transferLogFilters(addresses), signal });
 
-  const nonces = quantities(ctx, results.slice(0, n), 'eth_getTransactionCount');
-  const balanceResults = results.slice(n, n + balanceCalls.length);
+  const nonces = quantities(ctx, results, 'eth_getTransactionCount', 0, n);
+  const balancesEnd = n + balanceCalls.length;
   let balances: bigint[];
-  if (probing && !noteMulticall3Code(ctx, results[n + balanceCalls.length] as JsonRpcSettled)) {
+  if (probing && !noteMulticall3Code(ctx, results[balancesEnd] as JsonRpcSettled)) {
     // No Multicall3 here: the speculative aggregate3 answered `0x`. Ask plainly, once per endpoint.
     balances = quantities(ctx, await ctx.rpc.batchSettled(addresses.map(getBalanceCall), { signal }), 'eth_getBalance');
   } else if (viaMulticall) {
-    balances = decodeAggregate3(ctx, n, balanceResults).map((data) => {
+    balances = decodeAggregate3(ctx, n, results.slice(n, balancesEnd)).map((data) => {
       if (data === undefined) throw protocolError(ctx, 'Multicall3 getEthBalance returned no value');
       try {
-        return decodeFunctionResult({ abi: multicall3Abi, functionName: 'getEthBalance', data });
+        return decodeUint256(data);
       } catch {
         throw protocolError(ctx, 'Multicall3 getEthBalance returned undecodable data', data);
       }
     });
   } else {
-    balances = quantities(ctx, balanceResults, 'eth_getBalance');
+    balances = quantities(ctx, results, 'eth_getBalance', n, balancesEnd);
   }
 
-  const transfers = logs.map(decodeTransferLog).filter((t): t is TokenTransfer => t !== undefined);
+  const transfers: TokenTransfer[] = [];
+  for (const log of logs) {
+    const transfer = decodeTransferLog(log);
+    if (transfer !== undefined) transfers.push(transfer);
+  }
   const sightings = collectSightings(addresses, transfers);
   return addresses.map((address, i) => ({
     address,
