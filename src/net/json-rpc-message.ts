@@ -40,6 +40,12 @@ export function requestMessage(id: JsonRpcId, call: JsonRpcCall): JsonRpcRequest
     : { jsonrpc: '2.0', id, method: call.method, params: call.params };
 }
 
+/** `JSON.stringify(requestMessage(id, call))`, without the intermediate object. */
+export function requestJson(id: JsonRpcId, call: JsonRpcCall): string {
+  const head = `{"jsonrpc":"2.0","id":${JSON.stringify(id)},"method":${JSON.stringify(call.method)}`;
+  return call.params === undefined ? `${head}}` : `${head},"params":${JSON.stringify(call.params)}}`;
+}
+
 function narrowError(error: unknown): JsonRpcErrorObject {
   // Some Electrum servers send a bare string; keep its text.
   if (typeof error === 'string') return { code: 0, message: error };

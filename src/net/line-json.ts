@@ -7,7 +7,7 @@ import { JsonRpcError } from './json-rpc-error.js';
 import {
   parseNotification,
   parseResponseMessage,
-  requestMessage,
+  requestJson,
   type JsonRpcCall,
   type JsonRpcId,
   type JsonRpcNotification,
@@ -335,13 +335,16 @@ export function lineJsonClient(options: LineJsonClientOptions): LineJsonClient {
 
   function writeFrame(conn: Connection, entries: readonly Entry[]): Promise<void> {
     return new Promise<void>((finish) => {
-      const ids = entries.map(() => nextId++);
-      const frame: Frame = { conn, open: new Set(ids), sentAt: clock.now(), timer: undefined, finish };
-      const messages = entries.map((entry, i) => requestMessage(ids[i] as JsonRpcId, entry.call));
-      entries.forEach((entry, i) => {
+      const frame: Frame = { conn, open: new Set(), sentAt: clock.now(), timer: undefined, finish };
+      // The line is written piece by piece: no message object per call, no second walk of them all by stringify.
+      const parts: string[] = [];
+      for (const entry of entries) {
+        const id = nextId++;
+        frame.open.add(id);
         entry.sent++;
-        pending.set(ids[i] as JsonRpcId, { entry, frame });
-      });
+        pending.set(id, { entry, frame });
+        parts.push(requestJson(id, entry.call));
+      }
       conn.frames.add(frame);
       frame.timer = setTimeout(() => {
         if (frame.open.size === 0) return;
@@ -351,7 +354,7 @@ export function lineJsonClient(options: LineJsonClientOptions): LineJsonClient {
         // Nothing at all came back since we asked: the connection is presumed dead.
         if (silent) destroy(conn, error);
       }, timeoutMs);
-      const line = `${JSON.stringify(messages.length === 1 ? messages[0] : messages)}\n`;
+      const line = parts.length === 1 ? `${parts[0]}\n` : `[${parts.join(',')}]\n`;
       stats.requests++;
       stats.bytesSent += Buffer.byteLength(line);
       conn.socket.write(line);
