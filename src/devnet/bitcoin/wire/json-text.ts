@@ -50,10 +50,14 @@ export function writeJson(value: JsonValue, style: JsonStyle): string {
   return `{${members.join(',')}}`;
 }
 
+const NON_ASCII = /[\u0080-\uffff]/;
+const HTML_UNSAFE = /[<>&\u2028\u2029]/;
+
 function writeString(text: string, style: JsonStyle): string {
   let out = JSON.stringify(text);
-  if (style.asciiOnly) out = out.replace(/[\u007f-\uffff]/g, (c) => (c === '\u007f' ? c : unicodeEscape(c)));
-  if (style.htmlSafe) out = out.replace(/[<>&\u2028\u2029]/g, unicodeEscape);
+  // Most strings (hashes, hex) are plain ASCII: test before replacing, which allocates.
+  if (style.asciiOnly && NON_ASCII.test(out)) out = out.replace(/[\u007f-\uffff]/g, (c) => (c === '\u007f' ? c : unicodeEscape(c)));
+  if (style.htmlSafe && HTML_UNSAFE.test(out)) out = out.replace(/[<>&\u2028\u2029]/g, unicodeEscape);
   return out;
 }
 
