@@ -21,6 +21,34 @@ export interface EngineDeriver {
   close(): Promise<void>;
 }
 
+type Queued = { request: DeriveRequest };
+
+/**
+ * Requests for the same children (one branch as several scripts: p2pkh, p2sh-p2wpkh, p2wpkh of one account key)
+ * moved next to the first of them, so that they land in one kernel call and share their curve work
+ * (derivePayloadsMany); otherwise in the order asked. The cost of each: its indices, or 0 when it follows its
+ * twin (only its hashing is extra), so that groups hold as much curve work as before, in the same order.
+ */
+function sameChildrenTogether<T extends Queued>(queue: readonly T[]): { items: T[]; costs: number[] } {
+  const clusters = new Map<string, T[]>();
+  queue.forEach((item, i) => {
+    const { publicKey, chainCode, steps, script, from, count } = item.request;
+    // Taproot's points are its own (the output-key tweak): it shares nothing.
+    const id = script === 'p2tr' ? `p2tr#${i}` : `${Buffer.from(publicKey).toString('hex')}${Buffer.from(chainCode).toString('hex')}/${steps?.join('/') ?? ''}:${from}:${count}`;
+    const cluster = clusters.get(id);
+    if (cluster) cluster.push(item);
+    else clusters.set(id, [item]);
+  });
+  const items: T[] = [];
+  const costs: number[] = [];
+  for (const cluster of clusters.values())
+    cluster.forEach((item, k) => {
+      items.push(item);
+      costs.push(k === 0 ? item.request.count : 0);
+    });
+  return { items, costs };
+}
+
 export async function createDeriver(workers = availableParallelism()): Promise<EngineDeriver> {
   const pool = createDerivePool({ workers: Math.max(0, workers) });
   // Windows are derived ahead of need, so some are still in a worker when the scan ends: close() lets them
@@ -31,14 +59,14 @@ export async function createDeriver(workers = availableParallelism()): Promise<E
 
   function flush(): void {
     scheduled = false;
-    const all = queue;
+    const { items: all, costs } = sameChildrenTogether(queue);
     queue = [];
-    // Groups of about FIRST_RESULTS_AFTER indices, each answered as soon as it is derived: the first windows
-    // of a scan go out to the network while the others are still being derived.
+    // Groups of about FIRST_RESULTS_AFTER indices of curve work, each answered as soon as it is derived: the
+    // first windows of a scan go out to the network while the others are still being derived.
     for (let start = 0; start < all.length; ) {
       let size = 0;
       let end = start;
-      while (end < all.length && (end === start || size + all[end]!.request.count <= FIRST_RESULTS_AFTER)) size += all[end++]!.request.count;
+      while (end < all.length && (end === start || size + costs[end]! <= FIRST_RESULTS_AFTER)) size += costs[end++]!;
       const batch = all.slice(start, end);
       start = end;
       const task = pool.deriveMany(batch.map((b) => b.request)).then(

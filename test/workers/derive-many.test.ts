@@ -26,6 +26,28 @@ describe('derivation of many requests in shared batches', () => {
     );
   });
 
+  it('requests for the same children as several scripts share their points and still each get their own payloads', () => {
+    fc.assert(
+      fc.property(
+        seedArb,
+        fc.array(fc.record({ script: scriptArb, range: fc.integer({ min: 0, max: 2 }) }), { minLength: 2, maxLength: 8 }),
+        fc.integer({ min: 1, max: 8 }),
+        (seed, asks, batchSize) => {
+          const parent = accountKey(seed, 0).deriveChild(0);
+          // Three ranges, so some requests coincide exactly (shared) and others overlap without coinciding.
+          const ranges = [{ from: 0, count: 5 }, { from: 3, count: 5 }, { from: 0, count: 5 }];
+          const reqs = asks.map((a) => ({ publicKey: parent.publicKey!, chainCode: parent.chainCode!, script: a.script, ...ranges[a.range]! }));
+          const results = derivePayloadsMany(reqs, { batchSize });
+          reqs.forEach((r, i) => {
+            expect(results[i]!.skipped).toEqual([]);
+            expect(hex(results[i]!.payloads)).toBe(hex(referencePayloads(parent, r.script, r.from, r.count, PAYLOAD_WIDTH[r.script])));
+          });
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+
   it('childKeysMany is CKDpub: the child key and chain code @scure/bip32 gives', () => {
     fc.assert(
       fc.property(fc.array(fc.record({ seed: seedArb, index: fc.integer({ min: 0, max: 2 ** 31 - 1 }) }), { minLength: 1, maxLength: 5 }), fc.integer({ min: 1, max: 3 }), (specs, batchSize) => {

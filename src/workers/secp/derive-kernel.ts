@@ -101,6 +101,7 @@ export function derivePayloadsMany(reqs: readonly KernelRequest[], options: Kern
   const parents = reqs.map((req) => parentLimbs(req.publicKey));
   const results: KernelResult[] = reqs.map((req, r) => ({ payloads: new Uint8Array(req.count * PAYLOAD_WIDTH[scripts[r]!]), skipped: [] }));
   const anyTaproot = scripts.includes('p2tr');
+  const sharers = sharedChildren(reqs, scripts, options);
 
   let n = 0;
   const run = () => {
@@ -108,14 +109,16 @@ export function derivePayloadsMany(reqs: readonly KernelRequest[], options: Kern
     if (anyTaproot) tweakForTaproot(batch, n, scripts);
     const { live, owner, slot } = batch;
     for (let k = 0; k < n; k++) {
-      const r = owner[k]!;
-      const script = scripts[r]!;
-      if (live[k]) writePayload(script, batch, k, results[r]!.payloads, slot[k]! * PAYLOAD_WIDTH[script]);
-      else results[r]!.skipped.push(reqs[r]!.from + slot[k]!);
+      for (const r of sharers[owner[k]!]!) {
+        const script = scripts[r]!;
+        if (live[k]) writePayload(script, batch, k, results[r]!.payloads, slot[k]! * PAYLOAD_WIDTH[script]);
+        else results[r]!.skipped.push(reqs[r]!.from + slot[k]!);
+      }
     }
     n = 0;
   };
   reqs.forEach((req, r) => {
+    if (sharers[r]!.length === 0) return; // its children are another request's
     const parent = parents[r]!;
     const tweak = tweaks[r]!;
     for (let i = 0; i < req.count; i++) {
@@ -133,6 +136,31 @@ export function derivePayloadsMany(reqs: readonly KernelRequest[], options: Kern
   for (const result of results) result.skipped.sort((a, b) => a - b);
   return results;
 }
+
+/**
+ * Requests for the same children of the same parent share their points: a key scanned as p2pkh, p2sh-p2wpkh and
+ * p2wpkh (wallets disagree on which script an account path means) costs one curve computation per index, not
+ * three; only the hashing differs. Per request: the requests whose payloads its points make (itself first), or
+ * none when another request's points serve it. Taproot moves its points (the output-key tweak), so its requests
+ * keep their own, as do requests with a test tweak.
+ */
+function sharedChildren(reqs: readonly KernelRequest[], scripts: readonly SecpScript[], options: KernelOptions): number[][] {
+  const sharers: number[][] = reqs.map(() => []);
+  const leaderOf = new Map<string, number>();
+  reqs.forEach((req, r) => {
+    if (scripts[r] === 'p2tr' || options.tweak) {
+      sharers[r]!.push(r);
+      return;
+    }
+    const id = `${hexOf(req.publicKey)}${hexOf(req.chainCode)}:${req.from}:${req.count}`;
+    const leader = leaderOf.get(id);
+    if (leader === undefined) leaderOf.set(id, r);
+    sharers[leader ?? r]!.push(r);
+  });
+  return sharers;
+}
+
+const hexOf = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
 
 /** Validates a request (cheap: once per call); returns its script narrowed to the secp256k1 ones. */
 export function checkRequest(req: { publicKey: unknown; chainCode: unknown; script: ScriptType; from: number; count: number }): SecpScript {
