@@ -19,11 +19,15 @@ const send = (reply: WorldReply): void => {
   process.send?.(reply);
 };
 
+let shuttingDown = false;
 async function shutdown(): Promise<void> {
+  // Both a 'close' request and the channel's disconnect lead here; the parent may be gone already.
+  if (shuttingDown) return;
+  shuttingDown = true;
   const closing = world;
   world = undefined;
   await closing?.close();
-  process.disconnect?.();
+  if (process.connected) process.disconnect();
   process.exit(0);
 }
 
