@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { Deriver, DeriveRequest, DeriveResponse } from '../discovery/deriver.js';
 import { RestoreScanError } from '../errors.js';
 import { createDerivePool } from '../workers/pool.js';
+import { keyId } from '../workers/secp/derive-kernel.js';
 
 /** Indices per shared derivation: ~8 ms of work on one thread, ~1 ms of it the batch's inversions. */
 const FIRST_RESULTS_AFTER = 256;
@@ -34,7 +35,7 @@ function sameChildrenTogether<T extends Queued>(queue: readonly T[]): { items: T
   queue.forEach((item, i) => {
     const { publicKey, chainCode, steps, script, from, count } = item.request;
     // Taproot's points are its own (the output-key tweak): it shares nothing.
-    const id = script === 'p2tr' ? `p2tr#${i}` : `${Buffer.from(publicKey).toString('hex')}${Buffer.from(chainCode).toString('hex')}/${steps?.join('/') ?? ''}:${from}:${count}`;
+    const id = script === 'p2tr' ? `p2tr#${i}` : `${keyId(publicKey, chainCode, steps)}:${from}:${count}`;
     const cluster = clusters.get(id);
     if (cluster) cluster.push(item);
     else clusters.set(id, [item]);

@@ -4,7 +4,7 @@
  */
 import { PAYLOAD_WIDTH } from '../chains/address.js';
 import type { ScriptType } from '../chains/types.js';
-import { checkRequest, childKeysMany, derivePayloadsMany, type KernelOptions } from './secp/derive-kernel.js';
+import { checkRequest, childKeysMany, derivePayloadsMany, keyId, type KernelOptions } from './secp/derive-kernel.js';
 
 export interface DeriveTask {
   /** Compressed secp256k1 public key (33 bytes): the branch key, or the account key with `steps`. */
@@ -58,7 +58,7 @@ export function applySteps(key: ChainKey, steps: readonly number[]): ChainKey {
 
 /** applySteps of many keys at once: one batched CKDpub round per step depth (childKeysMany), each result kept. */
 export function applyStepsMany(keys: readonly (ChainKey & { steps?: readonly number[] | undefined })[]): ChainKey[] {
-  const ids = keys.map((k) => (k.steps?.length ? `${Buffer.from(k.publicKey).toString('hex')}${Buffer.from(k.chainCode).toString('hex')}/${k.steps.join('/')}` : ''));
+  const ids = keys.map((k) => (k.steps?.length ? keyId(k.publicKey, k.chainCode, k.steps) : ''));
   const current: ChainKey[] = keys.map((k, i) => nodeCache.get(ids[i]!) ?? { publicKey: k.publicKey, chainCode: k.chainCode });
   const todo = keys.flatMap((k, i) => (k.steps?.length && !nodeCache.has(ids[i]!) ? [i] : []));
   const depth = Math.max(0, ...todo.map((i) => keys[i]!.steps!.length));

@@ -69,7 +69,7 @@ let batchCache: Batch | undefined;
 const parentCache = new Map<string, Float64Array>();
 const PARENT_CACHE_MAX = 4096;
 function parentLimbs(publicKey: Uint8Array): Float64Array {
-  const id = Buffer.from(publicKey.buffer, publicKey.byteOffset, publicKey.byteLength).toString('hex');
+  const id = hexOf(publicKey);
   let limbs = parentCache.get(id);
   if (!limbs) {
     limbs = new Float64Array(2 * L);
@@ -79,6 +79,12 @@ function parentLimbs(publicKey: Uint8Array): Float64Array {
   }
   return limbs;
 }
+const hexOf = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
+
+/** Identity of the key reached from a public key and chain code by non-hardened `steps`: caches and sharing use it. */
+export const keyId = (publicKey: Uint8Array, chainCode: Uint8Array, steps: readonly number[] = []): string =>
+  `${hexOf(publicKey)}${hexOf(chainCode)}/${steps.join('/')}`;
+
 const zero = new Float64Array(L);
 const compressed = new Uint8Array(33);
 const uncompressed = new Uint8Array(64);
@@ -152,7 +158,7 @@ function sharedChildren(reqs: readonly KernelRequest[], scripts: readonly SecpSc
       sharers[r]!.push(r);
       return;
     }
-    const id = `${hexOf(req.publicKey)}${hexOf(req.chainCode)}:${req.from}:${req.count}`;
+    const id = `${keyId(req.publicKey, req.chainCode)}:${req.from}:${req.count}`;
     const leader = leaderOf.get(id);
     if (leader === undefined) leaderOf.set(id, r);
     sharers[leader ?? r]!.push(r);
@@ -160,7 +166,6 @@ function sharedChildren(reqs: readonly KernelRequest[], scripts: readonly SecpSc
   return sharers;
 }
 
-const hexOf = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
 
 /** Validates a request (cheap: once per call); returns its script narrowed to the secp256k1 ones. */
 export function checkRequest(req: { publicKey: unknown; chainCode: unknown; script: ScriptType; from: number; count: number }): SecpScript {
