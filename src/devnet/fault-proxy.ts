@@ -310,7 +310,7 @@ function readBody(req: http.IncomingMessage): Promise<Buffer> {
 async function startHttpProxy(options: FaultProxyOptions, targetUrl: string): Promise<FaultProxy> {
   const c = common(options, HTTP_FAULTS);
   const target = new URL(targetUrl);
-  const agent = new http.Agent({ keepAlive: true });
+  const agent = new http.Agent({ keepAlive: true, noDelay: true });
   let seq = 0;
 
   const send = (res: http.ServerResponse, status: number, body: string | Buffer, headers: Record<string, string> = {}): void => {
@@ -448,9 +448,11 @@ async function startTcpProxy(options: FaultProxyOptions, target: { host: string;
   let seq = 0;
   let connections = 0;
 
-  const server = net.createServer((client) => {
+  // Nagle off on both legs, as real servers run (asyncio, which ElectrumX uses, sets TCP_NODELAY): with it, a
+  // line written while an earlier one awaits its delayed ACK waits up to 40 ms — latency the proxy did not add.
+  const server = net.createServer({ noDelay: true }, (client) => {
     const connection = ++connections;
-    const upstream = net.connect(target);
+    const upstream = net.connect({ ...target, noDelay: true });
     sockets.add(client).add(upstream);
     /** Request id → the fault chosen for it, and the request's shape. */
     const pending = new Map<unknown, { fault: FaultKind | null; shape: RpcShape }>();

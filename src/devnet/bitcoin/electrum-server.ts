@@ -54,6 +54,8 @@ export async function startElectrum(model: ChainModel, options: ElectrumServerOp
   const connections = new Set<Connection>();
 
   const onSocket = (socket: net.Socket): void => {
+    // As ElectrumX (asyncio sets TCP_NODELAY): a reply is not held back waiting for the previous one's ACK.
+    socket.setNoDelay(true);
     const connection = new Connection(socket, new ElectrumSession(model, serverSoftware), sendOptions);
     connections.add(connection);
     socket.on('close', () => {
