@@ -81,11 +81,14 @@ describe('litesvm world', () => {
   });
 
   test('a 0-lamport owner can send tokens: it signs, the funder pays', async () => {
+    // Read first: the world keeps program accounts between transactions, and this one must refresh them.
+    expect(tokenAccountsOwnedBy(s.world, s.token2022Owner.address, TOKEN_2022_PROGRAM)[0]?.token.amount).toBe(1_500_000n);
+    expect(tokenAccountsOwnedBy(s.world, s.splOwner, TOKEN_2022_PROGRAM)).toEqual([]);
     const tx = await s.world.transferTokens(s.token2022Mint, s.token2022Owner, s.splOwner, 500_000n);
     expect(tx.err).toBeNull();
     expect(s.world.svm.getAccount(s.token2022Owner.address).exists).toBe(false);
-    const [sent] = tokenAccountsOwnedBy(s.world.svm, s.token2022Owner.address, TOKEN_2022_PROGRAM);
-    const [received] = tokenAccountsOwnedBy(s.world.svm, s.splOwner, TOKEN_2022_PROGRAM);
+    const [sent] = tokenAccountsOwnedBy(s.world, s.token2022Owner.address, TOKEN_2022_PROGRAM);
+    const [received] = tokenAccountsOwnedBy(s.world, s.splOwner, TOKEN_2022_PROGRAM);
     expect(sent?.token.amount).toBe(1_000_000n);
     expect(received?.token.amount).toBe(500_000n);
     expect(s.world.signaturesFor(s.token2022Owner.address)[0]?.signature).toBe(tx.signature);

@@ -83,13 +83,13 @@ function ownership(owner: Address | '', model: 'single' | 'token', holding: Owne
 }
 
 /** The token account currently holding an NFT (amount ≥ 1), if any. */
-function nftHolding(svm: LiteSVM, nft: NftRecord): OwnedTokenAccount | undefined {
-  return tokenAccountsOfMint(svm, nft.mint, TOKEN_PROGRAM).find((a) => a.token.amount >= 1n);
+function nftHolding(world: SvmWorld, nft: NftRecord): OwnedTokenAccount | undefined {
+  return tokenAccountsOfMint(world, nft.mint, TOKEN_PROGRAM).find((a) => a.token.amount >= 1n);
 }
 
 /** `holding`: the token account known to hold it (saves a scan); looked up when absent. */
-export function nftAsset(svm: LiteSVM, nft: NftRecord, options: AssetViewOptions, known?: OwnedTokenAccount): OwnedAsset {
-  const holding = known ?? nftHolding(svm, nft);
+export function nftAsset(world: SvmWorld, nft: NftRecord, options: AssetViewOptions, known?: OwnedTokenAccount): OwnedAsset {
+  const holding = known ?? nftHolding(world, nft);
   const asset: Record<string, unknown> = {
     interface: nft.interface,
     id: nft.mint,
@@ -105,7 +105,7 @@ export function nftAsset(svm: LiteSVM, nft: NftRecord, options: AssetViewOptions
     burnt: holding === undefined,
   };
   if (options.showFungible) {
-    const info = tokenInfo(svm, nft.mint, holding, nft.symbol);
+    const info = tokenInfo(world.svm, nft.mint, holding, nft.symbol);
     if (info !== undefined) asset.token_info = info;
   }
   return { id: nft.mint, createdSlot: nft.createdSlot, asset };
@@ -178,10 +178,10 @@ export function assetsOwnedBy(
 ): OwnedAsset[] {
   const assets: OwnedAsset[] = [];
   for (const program of [TOKEN_PROGRAM, TOKEN_2022_PROGRAM]) {
-    for (const holding of tokenAccountsOwnedBy(world.svm, owner, program)) {
+    for (const holding of tokenAccountsOwnedBy(world, owner, program)) {
       const nft = world.nft(holding.token.mint);
       if (nft !== undefined) {
-        if (holding.token.amount >= 1n) assets.push(nftAsset(world.svm, nft, options, holding));
+        if (holding.token.amount >= 1n) assets.push(nftAsset(world, nft, options, holding));
         continue;
       }
       if (!options.showFungible || (holding.token.amount === 0n && !options.showZeroBalance)) continue;
@@ -196,7 +196,7 @@ export function assetsOwnedBy(
 /** getAsset by id: an NFT, a compressed leaf, or a fungible mint (owner "" and no balance, as Helius answers). */
 export function assetById(world: SvmWorld, id: Address, options: AssetViewOptions): OwnedAsset | undefined {
   const nft = world.nft(id);
-  if (nft !== undefined) return nftAsset(world.svm, nft, options);
+  if (nft !== undefined) return nftAsset(world, nft, options);
   const leaf = world.compressedNfts.find((l) => l.id === id);
   if (leaf !== undefined) return compressedAsset(leaf);
   return fungibleAsset(world.svm, id, world.mintRecord(id), undefined);

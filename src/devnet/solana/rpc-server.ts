@@ -180,7 +180,7 @@ function getTokenAccountsByOwner(world: SvmWorld, params: unknown): object {
   const { program, mint } = tokenFilter(world, rawFilter);
   const config = accountConfig(configParam(rawConfig, 'RpcAccountInfoConfig'), world);
   checkSliceWithJsonParsed(config.encoding, config.slice);
-  const accounts = tokenAccountsOwnedBy(world.svm, owner, program).filter((a) => mint === undefined || a.token.mint === mint);
+  const accounts = tokenAccountsOwnedBy(world, owner, program).filter((a) => mint === undefined || a.token.mint === mint);
   const value = accounts.map((a) => ({
     pubkey: a.address,
     account: renderAccount(world, { lamports: a.lamports, owner: a.program, executable: false, data: a.data }, config),

@@ -48,6 +48,13 @@ import { DeterministicSigners } from './deterministic-signers.js';
 import { MINT_LENGTH } from './token-layout.js';
 import { transactionErrorJson, type TransactionErrorJson } from './transaction-error.js';
 
+/** One account of getProgramAccounts (its data is a copy: callers may keep it). */
+export interface ProgramAccount {
+  readonly address: Address;
+  readonly lamports: bigint;
+  readonly data: Uint8Array;
+}
+
 export interface ProcessedTransaction {
   readonly signature: Signature;
   readonly slot: bigint;
@@ -150,6 +157,8 @@ export class SvmWorld {
   readonly #nfts = new Map<Address, NftRecord>();
   readonly #compressed: CompressedNftRecord[] = [];
   #tree: Address | undefined;
+  /** getProgramAccounts answers since the last transaction (litesvm scans every account and base58-encodes). */
+  readonly #programAccounts = new Map<Address, readonly ProgramAccount[]>();
 
   private constructor(svm: LiteSVM, funder: KeyPairSigner, signers: DeterministicSigners, startUnixTime: bigint) {
     this.svm = svm;
@@ -180,6 +189,20 @@ export class SvmWorld {
 
   get blockTime(): number {
     return Number(this.svm.getClock().unixTimestamp);
+  }
+
+  /**
+   * The accounts `program` owns, as litesvm's getProgramAccounts gives them, kept until the next transaction:
+   * every token query (getTokenAccountsByOwner, DAS getAssetsByOwner) starts with one, and litesvm's walks all
+   * accounts of the world (~0.3 ms each; a scan's first burst makes dozens). Only send() changes state.
+   */
+  programAccounts(program: Address): readonly ProgramAccount[] {
+    let accounts = this.#programAccounts.get(program);
+    if (accounts === undefined) {
+      accounts = Object.freeze(this.svm.getProgramAccounts(program).map((a) => Object.freeze({ address: a.address, lamports: BigInt(a.lamports), data: new Uint8Array(a.data) })));
+      this.#programAccounts.set(program, accounts);
+    }
+    return accounts;
   }
 
   /** Every recorded transaction, oldest first. */
@@ -236,6 +259,7 @@ export class SvmWorld {
     const signature = getSignatureFromTransaction(transaction);
     const feePayerBefore = this.svm.getBalance(this.funder.address) ?? 0n;
     const result = this.svm.sendTransaction(transaction);
+    this.#programAccounts.clear();
     const failed = result instanceof FailedTransactionMetadata ? result : undefined;
     const landed = failed === undefined || (this.svm.getBalance(this.funder.address) ?? 0n) < feePayerBefore;
     if (!landed)
