@@ -59,6 +59,11 @@ export function unusedActivity(ref: AddressRef): AddressActivity {
 
 export interface SourceCallOptions {
   signal?: AbortSignal;
+  /**
+   * Sent sooner than lower ones when requests wait behind the endpoint's limits (default 0; see
+   * `JsonRpcCallOptions.priority`). Sources without a queue of their own may ignore it.
+   */
+  priority?: number;
 }
 
 /** An indexer client for one network. `id` names it in failures: `type url` with credentials scrubbed. */

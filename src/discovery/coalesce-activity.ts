@@ -3,6 +3,7 @@ import type { AddressActivity, AddressRef, ChainSource, SourceCallOptions } from
 interface Waiting {
   refs: readonly AddressRef[];
   signal: AbortSignal | undefined;
+  priority: number | undefined;
   resolve(answers: AddressActivity[]): void;
   reject(err: unknown): void;
 }
@@ -23,7 +24,10 @@ export function coalescingSource(source: ChainSource, maxRefs: number): ChainSou
     const refs = group.flatMap((w) => w.refs);
     // One signal for the merged query only when every caller shares it (the scan's); otherwise none.
     const signal = group.every((w) => w.signal === group[0]!.signal) ? group[0]!.signal : undefined;
-    source.activity(refs, signal ? { signal } : {}).then(
+    // The most urgent caller's priority: the merged query is on its path.
+    const ranked = group.flatMap((w) => (w.priority === undefined ? [] : [w.priority]));
+    const options: SourceCallOptions = { ...(signal && { signal }), ...(ranked.length > 0 && { priority: Math.max(...ranked) }) };
+    source.activity(refs, options).then(
       (answers) => {
         let at = 0;
         for (const w of group) {
@@ -56,7 +60,7 @@ export function coalescingSource(source: ChainSource, maxRefs: number): ChainSou
   const activity = (refs: readonly AddressRef[], options: SourceCallOptions = {}): Promise<AddressActivity[]> => {
     if (refs.length >= maxRefs || refs.length === 0) return source.activity(refs, options);
     return new Promise<AddressActivity[]>((resolve, reject) => {
-      queue.push({ refs, signal: options.signal, resolve, reject });
+      queue.push({ refs, signal: options.signal, priority: options.priority, resolve, reject });
       if (!scheduled) {
         scheduled = true;
         setImmediate(flush);

@@ -4,7 +4,7 @@ import type { AddressActivity, AddressRef, ChainSource } from '../chains/source.
 import type { Network } from '../chains/types.js';
 import type { KeySet } from '../keys/types.js';
 import {
-  CATALOG, firstAccount, formatPath, getScheme, groupBySeed, planCoverage, schemeAppliesTo, targetAddressPath,
+  CATALOG, catalogRank, firstAccount, formatPath, getScheme, groupBySeed, planCoverage, schemeAppliesTo, targetAddressPath,
   type ExportRequest, type Scheme, type ScanTarget,
 } from '../paths/index.js';
 import type { Asset, Failure, MissingEntry, Report, ScannedEntry, UncheckableEntry, UsedAddress } from '../report/types.js';
@@ -268,7 +268,7 @@ export async function runScan(options: EngineOptions): Promise<Report> {
   // Branches finish in any order; an address reached by several schemes at one path (MetaMask index 0 and Ledger
   // Live account 0) must be reported the same way every run: catalog order decides.
   found.sort((a, b) => a.network.localeCompare(b.network) || a.path.localeCompare(b.path, undefined, { numeric: true })
-    || (schemeOrder.get(a.scheme) ?? 0) - (schemeOrder.get(b.scheme) ?? 0) || a.activity.address.localeCompare(b.activity.address));
+    || catalogRank(a.scheme) - catalogRank(b.scheme) || a.activity.address.localeCompare(b.activity.address));
   const assets = assetsOf(found, await holdings.settle());
   const addresses = dedupe(found.map((f): UsedAddress => ({ network: f.network, scheme: f.scheme, path: f.path, address: f.activity.address, txCount: f.activity.txCount })), (a) => `${a.network}|${a.address}|${a.path}`);
   const requests = [...sources.values()].flat().reduce((n, s) => n + s.requests(), 0);
@@ -293,9 +293,8 @@ export async function runScan(options: EngineOptions): Promise<Report> {
   return report;
 }
 
-const schemeOrder = new Map(CATALOG.map((s, i) => [s.id, i]));
 const byEntry = (a: { network: string; scheme: string; accountPath?: string }, b: typeof a): number =>
-  a.network.localeCompare(b.network) || (schemeOrder.get(a.scheme) ?? 0) - (schemeOrder.get(b.scheme) ?? 0)
+  a.network.localeCompare(b.network) || catalogRank(a.scheme) - catalogRank(b.scheme)
   || (a.accountPath ?? '').localeCompare(b.accountPath ?? '', undefined, { numeric: true });
 
 const byNetworkPath = (a: UsedAddress, b: UsedAddress): number =>

@@ -35,6 +35,12 @@ export interface JsonRpcCallOptions {
   signal?: AbortSignal;
   /** `false` for calls with effects (eth_sendRawTransaction): sent alone, never retried. Default true. */
   idempotent?: boolean;
+  /**
+   * Clients that queue requests behind an endpoint's limits send higher priorities first, in arrival order
+   * among equals (default 0). A scan raises the windows of branches already found used: they are its chain
+   * of dependent round trips, while first windows of other branches can wait a few milliseconds.
+   */
+  priority?: number;
 }
 
 export type JsonRpcSettled<T = unknown> =

@@ -94,6 +94,8 @@ interface Entry {
   /** Who waits for the outcome, and this call's place in it: one object per batch, not closures per call. */
   owner: Outcomes;
   index: number;
+  /** `JsonRpcCallOptions.priority`: where its batch waits in the queue. */
+  priority: number;
 }
 
 /** Collects the outcomes of one batch (or one handshake request). */
@@ -453,7 +455,7 @@ export function lineJsonClient(options: LineJsonClientOptions): LineJsonClient {
       request: (method, params) =>
         new Promise<unknown>((resolve, reject) => {
           const owner: Outcomes = { settle: (_i, outcome) => (outcome.ok ? resolve(outcome.value) : reject(outcome.error)) };
-          const entry: Entry = { call: params === undefined ? { method } : { method, params }, idempotent: false, sent: 0, settled: false, owner, index: 0 };
+          const entry: Entry = { call: params === undefined ? { method } : { method, params }, idempotent: false, sent: 0, settled: false, owner, index: 0, priority: 0 };
           conn.handshake?.ids.add(nextId); // the id writeFrame gives it
           void writeFrame(conn, [entry]);
         }),
@@ -478,7 +480,13 @@ export function lineJsonClient(options: LineJsonClientOptions): LineJsonClient {
       return;
     }
     const live = entries.filter((e) => !e.settled);
-    if (live.length > 0) waiting.push(live);
+    if (live.length > 0) {
+      // Behind every batch of the same or a higher priority (retries keep their calls' highest).
+      const priority = Math.max(...live.map((e) => e.priority));
+      let at = waiting.length;
+      while (at > 0 && waiting[at - 1]![0]!.priority < priority) at--;
+      waiting.splice(at, 0, live);
+    }
     if (!sending) void sendWaiting();
   }
 
@@ -554,7 +562,8 @@ export function lineJsonClient(options: LineJsonClientOptions): LineJsonClient {
     if (calls.length === 0) return [];
     const owner = batchOutcomes(calls.length);
     const idempotent = callOptions.idempotent ?? true;
-    const entries: Entry[] = calls.map((call, index) => ({ call, idempotent, sent: 0, settled: false, owner, index }));
+    const priority = callOptions.priority ?? 0;
+    const entries: Entry[] = calls.map((call, index) => ({ call, idempotent, sent: 0, settled: false, owner, index, priority }));
     // One listener for the whole batch (not one per call: a scan makes thousands). An aborted call is settled
     // at once; a late reply to it is ignored.
     const onAbort = (): void => {

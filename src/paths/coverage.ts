@@ -2,7 +2,7 @@ import type { Network } from '../chains/types.js';
 import type { Curve, ExportedKey, KeySet } from '../keys/types.js';
 import { formatPath, type Path, parsePath } from './derivation-path.js';
 import { schemeAppliesTo } from './applies.js';
-import { CATALOG } from './catalog/index.js';
+import { CATALOG, catalogRank } from './catalog/index.js';
 import { firstAccount, type Scheme, type UncheckableReason } from './scheme.js';
 import { knownNetworks, selectNetworks } from './scope.js';
 import { accountOfKey, fitKey, groupBySeed, type ExportRequest, type MissingReason, planAccount, type ScanTarget } from './target.js';
@@ -115,7 +115,6 @@ export function planCoverage(keySet: Pick<KeySet, 'keys'>, options: CoverageOpti
   const known = knownNetworks(options.customNetworks);
   const selected = options.networks ? selectNetworks(options.networks, known) : undefined;
   const networkOrder = new Map(known.map((n, i) => [n.id, i]));
-  const schemeOrder = new Map(CATALOG.map((s, i) => [s.id, i]));
   const keyOrder = new Map(keySet.keys.map((k, i) => [k, i]));
 
   const scanned: ScannedAccount[] = [];
@@ -159,7 +158,7 @@ export function planCoverage(keySet: Pick<KeySet, 'keys'>, options: CoverageOpti
   const listingOrder = (a: { network: string; scheme: string; account?: number; masterFingerprint?: string },
     b: typeof a): number =>
     (networkOrder.get(a.network) ?? 0) - (networkOrder.get(b.network) ?? 0)
-    || (schemeOrder.get(a.scheme) ?? 0) - (schemeOrder.get(b.scheme) ?? 0)
+    || catalogRank(a.scheme) - catalogRank(b.scheme)
     || (a.account ?? 0) - (b.account ?? 0)
     || byText(a.masterFingerprint, b.masterFingerprint);
 
@@ -182,7 +181,7 @@ export function planCoverage(keySet: Pick<KeySet, 'keys'>, options: CoverageOpti
         ...target,
         networks: Object.freeze(networks.sort((a, b) => (networkOrder.get(a) ?? 0) - (networkOrder.get(b) ?? 0))),
       }))
-      .sort((a, b) => (schemeOrder.get(a.scheme) ?? 0) - (schemeOrder.get(b.scheme) ?? 0)
+      .sort((a, b) => catalogRank(a.scheme) - catalogRank(b.scheme)
         || a.account - b.account || (keyOrder.get(a.key) ?? 0) - (keyOrder.get(b.key) ?? 0)),
     unmatchedKeys: keySet.keys.filter((k) => !matched.has(k) && k.multisig === undefined).map((k) => ({
       curve: k.curve, path: formatPath(k.path), ...(k.masterFingerprint !== undefined && { masterFingerprint: k.masterFingerprint }),

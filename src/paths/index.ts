@@ -6,7 +6,7 @@ export {
   type AddressPosition, type Slot, type TemplateStep,
 } from './template.js';
 export { defineScheme, schemeProblems } from './validate-scheme.js';
-export { BITCOIN_SCHEMES, CATALOG, EVM_SCHEMES, findScheme, getScheme, SOLANA_SCHEMES, TRON_SCHEMES } from './catalog/index.js';
+export { BITCOIN_SCHEMES, CATALOG, catalogRank, EVM_SCHEMES, findScheme, getScheme, SOLANA_SCHEMES, TRON_SCHEMES } from './catalog/index.js';
 export { schemeAppliesTo } from './applies.js';
 export {
   accountOfKey, fitKey, groupBySeed, keysOfSeed, nextAccountExport, planAccount, targetAddressPath,

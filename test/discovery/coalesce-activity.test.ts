@@ -31,6 +31,15 @@ describe('coalescingSource', () => {
     expect(c!.map((x) => [x.address, x.used])).toEqual([['c0', false], ['c1', true]]);
   });
 
+  it('gives a merged query the most urgent of its callers\' priorities', async () => {
+    const inner = memorySource(NETWORKS.solana!, {});
+    const priorities: (number | undefined)[] = [];
+    const merged = coalescingSource({ ...inner, activity: async (r, o) => (priorities.push(o?.priority), inner.activity(r, o)) }, 20);
+    await Promise.all([merged.activity(refs('a', 1), { priority: -7 }), merged.activity(refs('b', 1), { priority: -2 }), merged.activity(refs('c', 1))]);
+    await Promise.all([merged.activity(refs('d', 1)), merged.activity(refs('e', 1))]);
+    expect(priorities).toEqual([-2, undefined]);
+  });
+
   it('sends a window as it is, and never merges past maxRefs addresses', async () => {
     const { source, calls } = recording();
     const merged = coalescingSource(source, 20);

@@ -11,6 +11,7 @@ import type { ChainSource } from '../../src/chains/source.js';
 import type { Config } from '../../src/config/indexer-types.js';
 import type { Deriver } from '../../src/discovery/deriver.js';
 import { RestoreScanError } from '../../src/errors.js';
+import { catalogRank } from '../../src/paths/index.js';
 import { deriveBatch } from '../../src/workers/derive-task.js';
 import { memorySource } from './memory-source.js';
 
@@ -52,6 +53,26 @@ describe('the scan pipelines what does not depend on each other', () => {
     expect(calls.lastIndexOf('activity')).toBeGreaterThan(firstHoldings);
     // Each address once, though several schemes reach index 0 (BIP-44, Ledger Live account 0, MetaMask).
     expect(calls.filter((c) => c.startsWith('holdings')).reduce((n, c) => n + Number(c.split(' ')[1]), 0)).toBe(3);
+  });
+
+  it('ranks its queries for queues: windows of branches found used first, then first windows in catalog order', async () => {
+    const inner = memorySource(NETWORKS.ethereum!, { [evmAddress(3)]: { txCount: 1 } });
+    const asked = new Map<string, number | undefined>();
+    const source: ChainSource = {
+      ...inner,
+      activity: async (refs, o) => {
+        for (const ref of refs) asked.set(ref.address, o?.priority);
+        return inner.activity(refs, o);
+      },
+    };
+    await scan(input, { networks: ['ethereum'], config, deriver, sourceFactories: { 'evm-rpc': () => source } });
+    // m/44'/60'/0'/0/20 is asked only because index 3 was used: it is on the scan's chain of round trips.
+    expect(asked.get(evmAddress(20))).toBe(1);
+    expect(asked.get(evmAddress(5))).toBe(-catalogRank('bip44-evm'));
+    // Single addresses asked together share one query, at the rank of the most urgent of them.
+    const mew = encodeAddress(NETWORKS.ethereum!, 'evm', payloadFromPublicKey('evm', root.derive("m/44'/60'/0'/1").publicKey!));
+    expect(asked.get(mew)).toBeGreaterThanOrEqual(-catalogRank('ledger-live-mew'));
+    expect(asked.get(mew)).toBeLessThan(0);
   });
 
   it('does not ask again what the activity answer already holds in full', async () => {

@@ -86,6 +86,26 @@ describe('lineJsonClient', () => {
     expect(c.stats.requests).toBe(4);
   });
 
+  it('sends batches waiting behind the limits by priority, in arrival order among equals', async () => {
+    const s = await server();
+    // 50 requests per second of real time, one call per line: every batch below waits for a token.
+    const c = lineJsonClient({ url: s.url, requestsPerSecond: 50, maxBatch: 2 });
+    cleanups.push(() => c.close());
+    const calls = (n: number, base: number) => Array.from({ length: n }, (_, i) => ({ method: 'add', params: [base, i] }));
+    const results = await Promise.all([
+      c.batch(calls(2, 100)), // priority 0 (the default)
+      c.batch(calls(2, 200), { priority: 0 }),
+      c.batch(calls(2, 300), { priority: 1 }),
+      c.batch(calls(1, 400), { priority: 2 }),
+      c.batch(calls(1, 500), { priority: 1 }),
+      c.batch(calls(1, 600), { priority: -1 }),
+    ]);
+    expect(results).toEqual([[100, 101], [200, 201], [300, 301], [400], [500], [600]]);
+    const lines = s.requests.map((r) => (Array.isArray(r.message) ? (r.message as Msg[]).map((m) => m.params?.[0]) : [(r.message as Msg).params?.[0]]));
+    // 400 (priority 2) first; then 300 and 500 (priority 1, as they came; 300 fills its line); then 100, 200; 600 last.
+    expect(lines).toEqual([[400], [300, 300], [500], [100, 100], [200, 200], [600]]);
+  });
+
   it('routes notifications to the handler and runs onConnect first on every connection', async () => {
     const s = await server((message, { count }) => {
       const m = message as Msg;

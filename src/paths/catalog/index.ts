@@ -19,6 +19,16 @@ const BY_ID: ReadonlyMap<string, Scheme> = (() => {
   return map;
 })();
 
+const RANK: ReadonlyMap<string, number> = new Map(CATALOG.map((s, i) => [s.id, i]));
+
+/**
+ * A scheme's place in the catalog (0 first; ids not in it after every one that is): the order of listings,
+ * and the order a scan asks first windows in — the catalog lists each family's standard conventions first.
+ */
+export function catalogRank(id: string): number {
+  return RANK.get(id) ?? CATALOG.length;
+}
+
 export function findScheme(id: string): Scheme | undefined {
   return BY_ID.get(id);
 }

@@ -1,5 +1,5 @@
 import { getNetwork } from '../../chains/networks.js';
-import { CATALOG, findScheme, schemeAppliesTo, type Scheme } from '../../paths/index.js';
+import { CATALOG, catalogRank, findScheme, schemeAppliesTo, type Scheme } from '../../paths/index.js';
 import type { Report } from '../types.js';
 import { compareNetworks, reportNetworks } from './report-networks.js';
 
@@ -28,7 +28,6 @@ export interface CoverageRow {
 }
 
 const STATUS_RANK: Readonly<Record<CoverageStatus, number>> = { missing: 0, uncheckable: 1, scanned: 2, 'not-applicable': 3 };
-const SCHEME_ORDER = new Map(CATALOG.map((s, i) => [s.id, i]));
 
 export const MISSING_DETAIL = { 'not-exported': 'not exported', 'next-account-not-exported': 'next account not exported' } as const;
 export const UNCHECKABLE_DETAIL = {
@@ -100,6 +99,6 @@ export function coverageMap(report: Report): CoverageRow[] {
   }
   return rows.sort((a, b) => compareNetworks(a.network, b.network)
     || STATUS_RANK[a.status] - STATUS_RANK[b.status]
-    || (SCHEME_ORDER.get(a.scheme) ?? Number.MAX_SAFE_INTEGER) - (SCHEME_ORDER.get(b.scheme) ?? Number.MAX_SAFE_INTEGER)
+    || catalogRank(a.scheme) - catalogRank(b.scheme)
     || a.path.localeCompare(b.path));
 }

@@ -179,10 +179,10 @@ export function createElectrumSource(options: ElectrumSourceOptions): ElectrumSo
     hashes: readonly string[],
     refs: readonly AddressRef[],
     parse: (result: unknown) => T,
-    signal: AbortSignal | undefined,
+    callOptions: SourceCallOptions,
   ): Promise<T[]> {
     const calls: JsonRpcCall[] = hashes.map((hash) => ({ method, params: [hash] }));
-    const settled = await client.batchSettled(calls, { signal });
+    const settled = await client.batchSettled(calls, callOptions);
     return settled.map((outcome, i) => {
       if (!outcome.ok) {
         const address = refs[i]?.address ?? '';
@@ -213,27 +213,26 @@ export function createElectrumSource(options: ElectrumSourceOptions): ElectrumSo
 
   async function activity(refs: readonly AddressRef[], callOptions: SourceCallOptions = {}): Promise<AddressActivity[]> {
     if (refs.length === 0) return [];
-    const { signal } = callOptions;
     const hashes = refs.map((ref) => electrumScripthash(requireScript('electrum', ref)));
     const histories = new Map<number, HistoryEntry[]>();
     const balances = new Map<number, ScriptBalance>();
     if (probe === 'history') {
       // Issued together, so they share one line (see the top of this file).
       const [found, answers] = await Promise.all([
-        callEach('blockchain.scripthash.get_history', hashes, refs, parseHistory, signal),
-        callEach('blockchain.scripthash.get_balance', hashes, refs, parseBalance, signal),
+        callEach('blockchain.scripthash.get_history', hashes, refs, parseHistory, callOptions),
+        callEach('blockchain.scripthash.get_balance', hashes, refs, parseBalance, callOptions),
       ]);
       found.forEach((history, i) => histories.set(i, history));
       answers.forEach((balance, i) => balances.set(i, balance));
     } else {
       // subscribe: a status for every script, then history and balance of the used ones only.
-      const statuses = await callEach('blockchain.scripthash.subscribe', hashes, refs, parseStatus, signal);
+      const statuses = await callEach('blockchain.scripthash.subscribe', hashes, refs, parseStatus, callOptions);
       const used = statuses.flatMap((status, i) => (status !== null ? [i] : []));
       if (used.length > 0) {
         const [usedHashes, usedRefs] = [pick(hashes, used), pick(refs, used)];
         const [found, answers] = await Promise.all([
-          callEach('blockchain.scripthash.get_history', usedHashes, usedRefs, parseHistory, signal),
-          callEach('blockchain.scripthash.get_balance', usedHashes, usedRefs, parseBalance, signal),
+          callEach('blockchain.scripthash.get_history', usedHashes, usedRefs, parseHistory, callOptions),
+          callEach('blockchain.scripthash.get_balance', usedHashes, usedRefs, parseBalance, callOptions),
         ]);
         used.forEach((index, k) => {
           histories.set(index, found[k] as HistoryEntry[]);
@@ -250,7 +249,7 @@ export function createElectrumSource(options: ElectrumSourceOptions): ElectrumSo
   async function utxos(refs: readonly AddressRef[], callOptions: SourceCallOptions = {}): Promise<AddressUtxos[]> {
     if (refs.length === 0) return [];
     const hashes = refs.map((ref) => electrumScripthash(requireScript('electrum', ref)));
-    const answers = await callEach('blockchain.scripthash.listunspent', hashes, refs, parseListUnspent, callOptions.signal);
+    const answers = await callEach('blockchain.scripthash.listunspent', hashes, refs, parseListUnspent, callOptions);
     return refs.map((ref, i) => ({ address: ref.address, utxos: sortUtxos(answers[i] ?? []) }));
   }
 
