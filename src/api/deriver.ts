@@ -25,17 +25,17 @@ export interface EngineDeriver {
 type Queued = { request: DeriveRequest };
 
 /**
- * Requests for the same children (one branch as several scripts: p2pkh, p2sh-p2wpkh, p2wpkh of one account key)
- * moved next to the first of them, so that they land in one kernel call and share their curve work
+ * Requests for the same children (one branch as several scripts: p2pkh, p2sh-p2wpkh, p2wpkh, p2tr of one account
+ * key) moved next to the first of them, so that they land in one kernel call and share their curve work
  * (derivePayloadsMany); otherwise in the order asked. The cost of each: its indices, or 0 when it follows its
- * twin (only its hashing is extra), so that groups hold as much curve work as before, in the same order.
+ * twin (only its hashing is extra) — a taproot twin keeps its indices (its output-key tweak is a multiple of G of
+ * its own) — so that groups hold as much curve work as before, in the same order.
  */
 function sameChildrenTogether<T extends Queued>(queue: readonly T[]): { items: T[]; costs: number[] } {
   const clusters = new Map<string, T[]>();
   queue.forEach((item, i) => {
-    const { publicKey, chainCode, steps, script, from, count } = item.request;
-    // Taproot's points are its own (the output-key tweak): it shares nothing.
-    const id = script === 'p2tr' ? `p2tr#${i}` : `${keyId(publicKey, chainCode, steps)}:${from}:${count}`;
+    const { publicKey, chainCode, steps, from, count } = item.request;
+    const id = `${keyId(publicKey, chainCode, steps)}:${from}:${count}`;
     const cluster = clusters.get(id);
     if (cluster) cluster.push(item);
     else clusters.set(id, [item]);
@@ -45,7 +45,7 @@ function sameChildrenTogether<T extends Queued>(queue: readonly T[]): { items: T
   for (const cluster of clusters.values())
     cluster.forEach((item, k) => {
       items.push(item);
-      costs.push(k === 0 ? item.request.count : 0);
+      costs.push(k === 0 || item.request.script === 'p2tr' ? item.request.count : 0);
     });
   return { items, costs };
 }

@@ -48,6 +48,16 @@ describe('derivation of many requests in shared batches', () => {
     );
   });
 
+  it('a taproot request shares its child points with its twins and tweaks its own copy, whichever comes first', () => {
+    const parent = accountKey(new Uint8Array(16).fill(7), 0).deriveChild(1);
+    for (const scripts of [['p2tr', 'p2pkh', 'p2tr', 'p2wpkh'], ['p2pkh', 'p2tr'], ['p2sh-p2wpkh', 'evm', 'p2tr']] as const)
+      for (const batchSize of [1, 3, 64]) {
+        const reqs = scripts.map((script) => ({ publicKey: parent.publicKey!, chainCode: parent.chainCode!, script, from: 5, count: 7 }));
+        const results = derivePayloadsMany(reqs, { batchSize });
+        reqs.forEach((r, i) => expect(hex(results[i]!.payloads)).toBe(hex(referencePayloads(parent, r.script, r.from, r.count, PAYLOAD_WIDTH[r.script]))));
+      }
+  });
+
   it('childKeysMany is CKDpub: the child key and chain code @scure/bip32 gives', () => {
     fc.assert(
       fc.property(fc.array(fc.record({ seed: seedArb, index: fc.integer({ min: 0, max: 2 ** 31 - 1 }) }), { minLength: 1, maxLength: 5 }), fc.integer({ min: 1, max: 3 }), (specs, batchSize) => {

@@ -109,17 +109,28 @@ export function derivePayloadsMany(reqs: readonly KernelRequest[], options: Kern
   const anyTaproot = scripts.includes('p2tr');
   const sharers = sharedChildren(reqs, scripts, options);
 
+  // Per leading request: whether one of the requests its points serve is taproot (those points get tweaked).
+  const tweaked = sharers.map((group) => group.some((r) => scripts[r] === 'p2tr'));
   let n = 0;
-  const run = () => {
-    addMultiplesOfG(batch, batch.scalars, n);
-    if (anyTaproot) tweakForTaproot(batch, n, scripts);
+  /** Payloads of the batch's points for the requests sharing them, taproot ones or the others. */
+  const write = (taproot: boolean) => {
     const { live, owner, slot } = batch;
     for (let k = 0; k < n; k++) {
       for (const r of sharers[owner[k]!]!) {
         const script = scripts[r]!;
+        if ((script === 'p2tr') !== taproot) continue;
         if (live[k]) writePayload(script, batch, k, results[r]!.payloads, slot[k]! * PAYLOAD_WIDTH[script]);
         else results[r]!.skipped.push(reqs[r]!.from + slot[k]!);
       }
+    }
+  };
+  const run = () => {
+    addMultiplesOfG(batch, batch.scalars, n);
+    // The child points first (every script but taproot), then the taproot output keys made from the same points.
+    write(false);
+    if (anyTaproot) {
+      tweakForTaproot(batch, n, tweaked);
+      write(true);
     }
     n = 0;
   };
@@ -144,17 +155,17 @@ export function derivePayloadsMany(reqs: readonly KernelRequest[], options: Kern
 }
 
 /**
- * Requests for the same children of the same parent share their points: a key scanned as p2pkh, p2sh-p2wpkh and
- * p2wpkh (wallets disagree on which script an account path means) costs one curve computation per index, not
- * three; only the hashing differs. Per request: the requests whose payloads its points make (itself first), or
- * none when another request's points serve it. Taproot moves its points (the output-key tweak), so its requests
- * keep their own, as do requests with a test tweak.
+ * Requests for the same children of the same parent share their points: a key scanned as p2pkh, p2sh-p2wpkh,
+ * p2wpkh and p2tr (wallets disagree on which script an account path means) costs one child computation per
+ * index, not four; the others only hash, and taproot adds its output-key tweak to the shared point. Per request:
+ * the requests whose payloads its points make (itself first), or none when another request's points serve it.
+ * Requests with a test tweak keep their own.
  */
 function sharedChildren(reqs: readonly KernelRequest[], scripts: readonly SecpScript[], options: KernelOptions): number[][] {
   const sharers: number[][] = reqs.map(() => []);
   const leaderOf = new Map<string, number>();
   reqs.forEach((req, r) => {
-    if (scripts[r] === 'p2tr' || options.tweak) {
+    if (options.tweak) {
       sharers[r]!.push(r);
       return;
     }
@@ -189,11 +200,11 @@ const describe = (v: unknown): string => (v instanceof Uint8Array ? `${v.length}
  * BIP-86: Q = lift_x(x(P)) + t·G with t = TapTweak(x(P)); the batch becomes the Qs. A t ≥ n is as
  * unreachable as IL ≥ n; BIP-341 makes it an error, here it skips the index like an invalid child.
  */
-function tweakForTaproot(batch: Batch, n: number, scripts: readonly SecpScript[]): void {
+function tweakForTaproot(batch: Batch, n: number, tweaked: readonly boolean[]): void {
   const { x, y, live, scalars, owner } = batch;
   for (let k = 0; k < n; k++) {
     if (!live[k]) continue;
-    if (scripts[owner[k]!] !== 'p2tr') {
+    if (!tweaked[owner[k]!]) {
       scalars.fill(0, 32 * k, 32 * k + 32); // a zero scalar adds nothing: only the Taproot points move
       continue;
     }
