@@ -27,6 +27,12 @@ function client(options: LineJsonClientOptions): LineJsonClient {
 
 type Msg = { id: number; method: string; params?: unknown[] };
 
+/** n `add` calls whose first parameter is `base`: a batch recognisable in the lines the server read. */
+const calls = (n: number, base: number) => Array.from({ length: n }, (_, i) => ({ method: 'add', params: [base, i] }));
+/** Lines as the server read them: each call's first parameter. */
+const firstParams = (s: LineServer) =>
+  s.requests.map((r) => (Array.isArray(r.message) ? (r.message as Msg[]).map((m) => m.params?.[0]) : [(r.message as Msg).params?.[0]]));
+
 describe('lineJsonClient', () => {
   it('connects lazily, answers requests and batches matched by id', async () => {
     const s = await server();
@@ -75,13 +81,12 @@ describe('lineJsonClient', () => {
     // 10 requests per second of real time: every batch issued below waits behind the first line's token.
     const c = lineJsonClient({ url: s.url, requestsPerSecond: 10, maxBatch: 5 });
     cleanups.push(() => c.close());
-    const calls = (n: number, base: number) => Array.from({ length: n }, (_, i) => ({ method: 'add', params: [base, i] }));
     const results = await Promise.all([
       c.batch(calls(2, 100)), c.batch(calls(2, 200)), c.request('add', [300, 0]), c.batch(calls(3, 400)), c.batch(calls(7, 500)),
     ]);
     expect(results).toEqual([[100, 101], [200, 201], 300, [400, 401, 402], [500, 501, 502, 503, 504, 505, 506]]);
     // Lines as the server read them: 2+2+1 fill the first; 3 alone (3+7 > 5); the 7 split into 5 and 2.
-    const lines = s.requests.map((r) => (Array.isArray(r.message) ? (r.message as Msg[]).map((m) => m.params?.[0]) : [(r.message as Msg).params?.[0]]));
+    const lines = firstParams(s);
     expect(lines).toEqual([[100, 100, 200, 200, 300], [400, 400, 400], [500, 500, 500, 500, 500], [500, 500]]);
     expect(c.stats.requests).toBe(4);
   });
@@ -91,7 +96,6 @@ describe('lineJsonClient', () => {
     // 50 requests per second of real time, one call per line: every batch below waits for a token.
     const c = lineJsonClient({ url: s.url, requestsPerSecond: 50, maxBatch: 2 });
     cleanups.push(() => c.close());
-    const calls = (n: number, base: number) => Array.from({ length: n }, (_, i) => ({ method: 'add', params: [base, i] }));
     const results = await Promise.all([
       c.batch(calls(2, 100)), // priority 0 (the default)
       c.batch(calls(2, 200), { priority: 0 }),
@@ -101,7 +105,7 @@ describe('lineJsonClient', () => {
       c.batch(calls(1, 600), { priority: -1 }),
     ]);
     expect(results).toEqual([[100, 101], [200, 201], [300, 301], [400], [500], [600]]);
-    const lines = s.requests.map((r) => (Array.isArray(r.message) ? (r.message as Msg[]).map((m) => m.params?.[0]) : [(r.message as Msg).params?.[0]]));
+    const lines = firstParams(s);
     // 400 (priority 2) first; then 300 and 500 (priority 1, as they came; 300 fills its line); then 100, 200; 600 last.
     expect(lines).toEqual([[400], [300, 300], [500], [100, 100], [200, 200], [600]]);
   });
