@@ -481,8 +481,11 @@ export function lineJsonClient(options: LineJsonClientOptions): LineJsonClient {
     }
     const live = entries.filter((e) => !e.settled);
     if (live.length > 0) {
-      // Behind every batch of the same or a higher priority (retries keep their calls' highest).
-      const priority = Math.max(...live.map((e) => e.priority));
+      // Behind every batch of the same or a higher priority. A retry gathers calls of several batches: it takes
+      // their highest, so that a batch's first call always tells its place.
+      let priority = -Infinity;
+      for (const e of live) priority = Math.max(priority, e.priority);
+      for (const e of live) e.priority = priority;
       let at = waiting.length;
       while (at > 0 && waiting[at - 1]![0]!.priority < priority) at--;
       waiting.splice(at, 0, live);
