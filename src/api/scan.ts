@@ -92,7 +92,7 @@ export async function scan(input: KeyInput, options: ScanOptions = {}): Promise<
     let report: Report;
     try {
       report = await runScan({
-        keySet, sources, gapLimit, gapLimits, customNetworks: custom,
+        keySet, coverage, sources, gapLimit, gapLimits, customNetworks: custom,
         deriver: options.deriver ?? ownDeriver!.derive,
         ...(options.networks && { networks: options.networks }),
         ...(options.window && { window: options.window }),

@@ -5,7 +5,7 @@ import type { Network } from '../chains/types.js';
 import type { KeySet } from '../keys/types.js';
 import {
   CATALOG, catalogRank, firstAccount, formatPath, getScheme, groupBySeed, planCoverage, schemeAppliesTo, targetAddressPath,
-  type ExportRequest, type Scheme, type ScanTarget,
+  type Coverage, type ExportRequest, type Scheme, type ScanTarget,
 } from '../paths/index.js';
 import type { Asset, Failure, MissingEntry, Report, ScannedEntry, UncheckableEntry, UsedAddress } from '../report/types.js';
 import { accountTargets } from './account-targets.js';
@@ -21,6 +21,8 @@ export interface EngineOptions {
   /** Networks in scope (default: what the input reaches). */
   networks?: readonly string[];
   customNetworks?: readonly Network[];
+  /** The coverage plan of `keySet` for these networks, when the caller made it already (scan() does, to pick sources). */
+  coverage?: Coverage;
   /** Indexers per network id (one source per indexer type). */
   sources: ReadonlyMap<string, readonly ChainSource[]>;
   deriver: Deriver;
@@ -81,7 +83,8 @@ const branchId = (t: ScanTarget, branch: number | undefined): string =>
 export async function runScan(options: EngineOptions): Promise<Report> {
   const started = performance.now();
   const { keySet, sources, signal } = options;
-  const coverage = planCoverage(keySet, { ...(options.networks && { networks: options.networks }), ...(options.customNetworks && { customNetworks: options.customNetworks }) });
+  const coverage = options.coverage
+    ?? planCoverage(keySet, { ...(options.networks && { networks: options.networks }), ...(options.customNetworks && { customNetworks: options.customNetworks }) });
   const networkById = new Map<string, Network>([...Object.values(NETWORKS), ...(options.customNetworks ?? [])].map((n) => [n.id, n]));
   const inScope = coverage.networks.map((id) => networkById.get(id)!).filter(Boolean);
   const failures: Failure[] = [];
