@@ -67,7 +67,9 @@ describe('scan benchmark on a tiny world', () => {
     expect(s.efficiency).toBeGreaterThan(0);
     expect(s.efficiency).toBeLessThanOrEqual(1.2);
     expect(s.lowerBoundMs).toBe(Math.round(Math.max(result.lowerBound.chainMs, result.lowerBound.rateMs, result.lowerBound.concurrencyMs)));
-    expect(s.speedupVsNaive).toBeCloseTo(s.naiveWallMs / s.wallMs, 1);
+    // The summary's times are whole milliseconds and its speed-up is computed before rounding: on a world this
+    // small (~100 ms) that moves the ratio by up to ~0.5 %, so compare relatively.
+    expect(Math.abs(s.speedupVsNaive - s.naiveWallMs / s.wallMs) / s.speedupVsNaive).toBeLessThan(0.01);
     expect(s.deriveWaitMs).toBeGreaterThanOrEqual(0);
     expect(s.deriveWaitMs).toBeLessThanOrEqual(s.wallMs);
     expect(s.peakRssMB).toBeGreaterThan(0);
