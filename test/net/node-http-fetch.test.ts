@@ -36,6 +36,12 @@ const JSON_BODY = JSON.stringify({ jsonrpc: '2.0', id: 1, result: ['é', 'ü', '
 type Route = (req: http.IncomingMessage, res: http.ServerResponse, seen: Seen, other: string) => void;
 
 /** Answers per path; `other` is the base URL of the second server (for cross-origin redirects). */
+/** A 200 answer whose body is `body`, sent with this Content-Encoding. */
+const encoded = (coding: string, body: Buffer): Route => (_req, res) => {
+  res.writeHead(200, { 'content-encoding': coding });
+  res.end(body);
+};
+
 const ROUTES: Readonly<Record<string, Route>> = Object.freeze({
   '/plain': (_req, res) => {
     res.writeHead(201, 'Made It', { 'content-type': 'text/plain', 'x-multi': ['a', 'b'], 'set-cookie': ['k=1', 'l=2'] });
@@ -49,26 +55,11 @@ const ROUTES: Readonly<Record<string, Route>> = Object.freeze({
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON_BODY);
   },
-  '/gzip': (_req, res) => {
-    res.writeHead(200, { 'content-encoding': 'gzip' });
-    res.end(zlib.gzipSync(JSON_BODY));
-  },
-  '/deflate': (_req, res) => {
-    res.writeHead(200, { 'content-encoding': 'deflate' });
-    res.end(zlib.deflateSync(JSON_BODY));
-  },
-  '/deflate-raw': (_req, res) => {
-    res.writeHead(200, { 'content-encoding': 'deflate' });
-    res.end(zlib.deflateRawSync(JSON_BODY));
-  },
-  '/br': (_req, res) => {
-    res.writeHead(200, { 'content-encoding': 'br' });
-    res.end(zlib.brotliCompressSync(JSON_BODY));
-  },
-  '/gzip-then-br': (_req, res) => {
-    res.writeHead(200, { 'content-encoding': 'gzip, br' });
-    res.end(zlib.brotliCompressSync(zlib.gzipSync(JSON_BODY)));
-  },
+  '/gzip': encoded('gzip', zlib.gzipSync(JSON_BODY)),
+  '/deflate': encoded('deflate', zlib.deflateSync(JSON_BODY)),
+  '/deflate-raw': encoded('deflate', zlib.deflateRawSync(JSON_BODY)),
+  '/br': encoded('br', zlib.brotliCompressSync(JSON_BODY)),
+  '/gzip-then-br': encoded('gzip, br', zlib.brotliCompressSync(zlib.gzipSync(JSON_BODY))),
   '/unknown-coding': (_req, res) => {
     res.writeHead(200, { 'content-encoding': 'zz-custom' });
     res.end('as sent');
