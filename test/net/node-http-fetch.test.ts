@@ -36,6 +36,12 @@ const JSON_BODY = JSON.stringify({ jsonrpc: '2.0', id: 1, result: ['é', 'ü', '
 type Route = (req: http.IncomingMessage, res: http.ServerResponse, seen: Seen, other: string) => void;
 
 /** Answers per path; `other` is the base URL of the second server (for cross-origin redirects). */
+/** A redirect to `location` (relative to this server unless absolute), with an optional body. */
+const redirect = (status: number, location: string, body?: string): Route => (_req, res) => {
+  res.writeHead(status, { location });
+  res.end(body);
+};
+
 /** A 200 answer whose body is `body`, sent with this Content-Encoding. */
 const encoded = (coding: string, body: Buffer): Route => (_req, res) => {
   res.writeHead(200, { 'content-encoding': coding });
@@ -76,30 +82,15 @@ const ROUTES: Readonly<Record<string, Route>> = Object.freeze({
     setTimeout(() => req.socket.destroy(), 10);
   },
   '/hang-up': (req) => req.socket.destroy(),
-  '/302': (_req, res) => {
-    res.writeHead(302, { location: '/echo' });
-    res.end('moved');
-  },
-  '/307': (_req, res) => {
-    res.writeHead(307, { location: '/echo?kept=1' });
-    res.end();
-  },
-  '/303': (_req, res) => {
-    res.writeHead(303, { location: '/echo' });
-    res.end();
-  },
+  '/302': redirect(302, '/echo', 'moved'),
+  '/307': redirect(307, '/echo?kept=1'),
+  '/303': redirect(303, '/echo'),
   '/away': (_req, res, _seen, other) => {
     res.writeHead(301, { location: `${other}/echo` });
     res.end();
   },
-  '/loop': (_req, res) => {
-    res.writeHead(302, { location: '/loop' });
-    res.end();
-  },
-  '/to-ftp': (_req, res) => {
-    res.writeHead(302, { location: 'ftp://127.0.0.1/x' });
-    res.end();
-  },
+  '/loop': redirect(302, '/loop'),
+  '/to-ftp': redirect(302, 'ftp://127.0.0.1/x'),
 });
 
 async function startServer(other: () => string): Promise<Server> {
