@@ -41,6 +41,26 @@ describe('derive pool with 2 workers', () => {
   });
 });
 
+describe('derive pool with 1 worker', () => {
+  it('answers each task as soon as it is derived, not after the tasks sent with it', async () => {
+    // Two tasks in flight on one worker (the scan's first windows go in groups so that the first can go out
+    // early): the small one's answer must not wait for the large one's work.
+    const pool = createDerivePool({ workers: 1 });
+    try {
+      const parent = accountKey(new Uint8Array(16).fill(5), 0);
+      const task = (from: number, count: number) => ({ publicKey: parent.publicKey!, chainCode: parent.chainCode!, script: 'p2wpkh' as const, from, count });
+      await pool.derive(task(0, 8)); // worker up, curve tables built
+      const answered: Record<string, number> = {};
+      const timed = (name: string, count: number) => pool.derive(task(100_000, count)).then(() => (answered[name] = performance.now()));
+      await Promise.all([timed('small', 8), timed('large', 1024)]);
+      // Without the fix both answers leave together (~0 ms apart); the large task alone takes tens of ms.
+      expect(answered.large! - answered.small!).toBeGreaterThan(5);
+    } finally {
+      await pool.destroy();
+    }
+  });
+});
+
 describe('derive pool lifecycle', () => {
   it('workers: 0 derives in-process, and honours an abort between chunks', async () => {
     const pool = createDerivePool({ workers: 0, chunkSize: 4 });
