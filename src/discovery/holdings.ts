@@ -2,6 +2,7 @@ import type { AddressActivity, AddressRef, ChainSource } from '../chains/source.
 import type { Failure } from '../report/types.js';
 import { mergeActivity } from './activity.js';
 import type { ScanProgress } from './progress.js';
+import { HOLDINGS_PRIORITY } from './query-priority.js';
 
 /** A used address as discovery found it: the activity answers already merged over the network's indexers. */
 export interface UsedRef {
@@ -58,7 +59,7 @@ export function createHoldingsFetcher(options: HoldingsFetcherOptions): Holdings
       options.emit({ kind: 'enrich', network, addresses: batch.length });
       await Promise.all(askable.map(async (source) => {
         try {
-          answers.push(await source.holdings(batch.map((u) => u.ref), signal ? { signal } : {}));
+          answers.push(await source.holdings(batch.map((u) => u.ref), { ...(signal && { signal }), priority: HOLDINGS_PRIORITY }));
         } catch (err) {
           if (signal?.aborted) throw err;
           // Holdings failed: the activity answers still hold what the cheap pass saw; the report says it is incomplete.

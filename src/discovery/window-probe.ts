@@ -3,9 +3,10 @@ import { isBitcoinScript, scriptPubKey } from '../chains/bitcoin/script.js';
 import { NETWORKS } from '../chains/networks.js';
 import type { AddressActivity, AddressRef, ChainSource } from '../chains/source.js';
 import type { Network } from '../chains/types.js';
-import { catalogRank, type ScanTarget } from '../paths/index.js';
+import type { ScanTarget } from '../paths/index.js';
 import { mergeActivity } from './activity.js';
 import type { Deriver, DeriveResponse, SecpScript } from './deriver.js';
+import { firstWindowPriority, NEXT_WINDOW_PRIORITY } from './query-priority.js';
 import type { WaitMeter } from './wait-meter.js';
 
 /** What one index gave: per network where it was asked, the merged answer of that network's indexers. */
@@ -137,11 +138,7 @@ export function windowProbe(target: ScanTarget, branch: number | undefined, ctx:
     // otherwise churns through a few hundred bytes of garbage per address).
     const usedOn: (Map<string, AddressActivity> | undefined)[] = payloads.map(() => undefined);
     const refsByFormat = new Map<string, { k: number; ref: AddressRef }[]>();
-    // A window past the first exists only because the one before it found activity: the branch's next round trip
-    // is on the scan's critical path, so it goes before any first window still waiting behind a provider's
-    // limits. First windows go in catalog order — each family's standard conventions first, where funds
-    // most often are — rather than in the order their derivations happened to finish.
-    const priority = from > 0 ? 1 : -catalogRank(target.scheme);
+    const priority = from > 0 ? NEXT_WINDOW_PRIORITY : firstWindowPriority(target.scheme);
     await Promise.all(networks.map(async (networkId) => {
       const network = networkOf(ctx, networkId);
       const format = refFormat(network);

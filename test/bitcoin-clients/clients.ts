@@ -9,7 +9,8 @@ import {
   type ElectrumSource,
   type EsploraSource,
 } from '../../src/chains/bitcoin/index.js';
-import type { AddressActivity, ChainSource } from '../../src/chains/source.js';
+import type { AddressActivity, AddressRef, ChainSource } from '../../src/chains/source.js';
+import { mergeActivity } from '../../src/discovery/activity.js';
 import type { IndexerConfig } from '../../src/config/indexer-types.js';
 import { TEST_ONLY_TLS_CERT_PATH } from '../../src/devnet/bitcoin/electrum-server.js';
 import { REGTEST, type ClientCase } from './scenario.js';
@@ -62,6 +63,21 @@ export function expectCase(answer: AddressActivity | undefined, c: ClientCase, c
     const expected = { kind: 'native', amount: c.expected.amount, decimals: 8, symbol: REGTEST.symbol };
     expect(native, label).toEqual([c.expected.unconfirmed === 0n ? expected : { ...expected, unconfirmed: c.expected.unconfirmed }]);
   }
+}
+
+/**
+ * What the engine knows of each address once discovery and holdings are done: the activity answers, merged
+ * with the holdings of the used addresses when activity is not the whole holding (electrum's history probe
+ * leaves the balances to holdings).
+ */
+export async function wholeAnswers(source: ChainSource, refs: readonly AddressRef[]): Promise<AddressActivity[]> {
+  const activity = await source.activity(refs);
+  if (source.activityIsHoldings) return activity;
+  const used = activity.flatMap((a, i) => (a.used ? [i] : []));
+  const holdings = await source.holdings(used.map((i) => refs[i]!));
+  const merged = [...activity];
+  used.forEach((i, k) => (merged[i] = mergeActivity([holdings[k]!, activity[i]!])));
+  return merged;
 }
 
 /** A comparable rendering of answers (bigints as strings). */

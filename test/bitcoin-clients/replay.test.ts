@@ -5,6 +5,7 @@ import type { AddressActivity } from '../../src/chains/source.js';
 import type { BitcoinNetwork } from '../../src/chains/types.js';
 import { startElectrum, type ElectrumServerHandle } from '../../src/devnet/bitcoin/electrum-server.js';
 import { buildRecordedChainModel, exchangeFiles, loadExchanges, recordedChain, recordedScripts, type RecordedExchange } from '../bitcoin-servers/recorded-fixture.js';
+import { wholeAnswers } from './clients.js';
 import { startTcpTap, type TcpTap } from './tcp-tap.js';
 
 /**
@@ -47,7 +48,7 @@ describe('electrum client replayed against the recorded ElectrumX traffic', () =
       expectedGenesisHash: recordedChain().genesis_hash,
     });
     await source.verify!();
-    answers = await source.activity(refs);
+    answers = await wholeAnswers(source, refs);
   });
   afterAll(async () => {
     await source.close!();

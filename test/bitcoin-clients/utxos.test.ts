@@ -6,12 +6,12 @@ import type { ChainModel } from '../../src/devnet/bitcoin/chain-model.js';
 import { startElectrum, type ElectrumServerHandle } from '../../src/devnet/bitcoin/electrum-server.js';
 import { startEsplora } from '../../src/devnet/bitcoin/esplora-server.js';
 import type { HttpServerHandle } from '../../src/devnet/bitcoin/http/http-server.js';
-import { blockbook, closeAll, electrum, esplora } from './clients.js';
+import { blockbook, closeAll, electrum, esplora, wholeAnswers } from './clients.js';
 import { buildScenarioChain, CASES, refsOf, type ClientCase } from './scenario.js';
 
 /**
  * `utxos()` of the three Bitcoin clients over ONE table (scenario.ts), each against its own protocol's server on
- * the same chain model: identical answers, UTXO sums equal to the native balance `activity()` reports.
+ * the same chain model: identical answers, UTXO sums equal to the native balance discovery reports (activity, and holdings where activity leaves them).
  */
 type UtxoSource = ChainSource & { utxos(refs: readonly { address: string; script?: Uint8Array }[]): Promise<AddressUtxos[]> };
 
@@ -53,11 +53,11 @@ describe('Bitcoin clients: utxos() across esplora, electrum and blockbook', () =
   });
 
   for (const [name, make] of clients) {
-    it(`${name}: UTXOs per address, summing to the native balance of activity()`, async () => {
+    it(`${name}: UTXOs per address, summing to the native balance discovery reports`, async () => {
       const source = make();
       sources.push(source);
       const refs = refsOf(CASES);
-      const [utxos, activity] = await Promise.all([source.utxos(refs), source.activity(refs)]);
+      const [utxos, activity] = await Promise.all([source.utxos(refs), wholeAnswers(source, refs)]);
       expect(utxos.map((u) => u.address)).toEqual(refs.map((r) => r.address));
       utxos.forEach((u, i) => expect(total(u.utxos), `${name}: ${CASES[i]!.name}`).toBe(nativeAmount(activity[i]!)));
       for (const [caseName, shape] of SHAPES) {

@@ -11,7 +11,8 @@ import type { ChainSource } from '../../src/chains/source.js';
 import type { Config } from '../../src/config/indexer-types.js';
 import type { Deriver } from '../../src/discovery/deriver.js';
 import { RestoreScanError } from '../../src/errors.js';
-import { catalogRank } from '../../src/paths/index.js';
+import { HOLDINGS_PRIORITY } from '../../src/discovery/query-priority.js';
+import { CATALOG, catalogRank } from '../../src/paths/index.js';
 import { deriveBatch } from '../../src/workers/derive-task.js';
 import { memorySource } from './memory-source.js';
 
@@ -55,14 +56,19 @@ describe('the scan pipelines what does not depend on each other', () => {
     expect(calls.filter((c) => c.startsWith('holdings')).reduce((n, c) => n + Number(c.split(' ')[1]), 0)).toBe(3);
   });
 
-  it('ranks its queries for queues: windows of branches found used first, then first windows in catalog order', async () => {
+  it('ranks its queries for queues: windows of branches found used first, then first windows in catalog order, then holdings', async () => {
     const inner = memorySource(NETWORKS.ethereum!, { [evmAddress(3)]: { txCount: 1 } });
     const asked = new Map<string, number | undefined>();
+    const holdingsAsked: (number | undefined)[] = [];
     const source: ChainSource = {
       ...inner,
       activity: async (refs, o) => {
         for (const ref of refs) asked.set(ref.address, o?.priority);
         return inner.activity(refs, o);
+      },
+      holdings: async (refs, o) => {
+        holdingsAsked.push(o?.priority);
+        return inner.holdings(refs, o);
       },
     };
     await scan(input, { networks: ['ethereum'], config, deriver, sourceFactories: { 'evm-rpc': () => source } });
@@ -73,6 +79,9 @@ describe('the scan pipelines what does not depend on each other', () => {
     const mew = encodeAddress(NETWORKS.ethereum!, 'evm', payloadFromPublicKey('evm', root.derive("m/44'/60'/0'/1").publicKey!));
     expect(asked.get(mew)).toBeGreaterThanOrEqual(-catalogRank('ledger-live-mew'));
     expect(asked.get(mew)).toBeLessThan(0);
+    // Holdings are never on a chain of windows: behind the first window of any scheme in the catalog.
+    expect(holdingsAsked).toEqual([HOLDINGS_PRIORITY]);
+    expect(HOLDINGS_PRIORITY).toBeLessThan(Math.min(...CATALOG.map((s) => -catalogRank(s.id))));
   });
 
   it('does not ask again what the activity answer already holds in full', async () => {

@@ -117,6 +117,16 @@ describe('scan end to end against local Bitcoin and Solana indexers', () => {
     expect(validateReport(report), JSON.stringify(validateReport.errors)).toBe(true);
   });
 
+  it('finds the same Bitcoin addresses and amounts over Electrum alone, whose windows ask history only', async () => {
+    const electrumOnly: Config = { gapLimit: 20, networks: { bitcoin: { indexers: [config.networks.bitcoin!.indexers[1]!] } } };
+    const alone = await scan({ files: [{ name: 'card.json', text: CARD }] }, {
+      networks: ['bitcoin'], config: electrumOnly, workers: 0, sourceFactories: localBitcoin() as never,
+    });
+    expect(alone.complete).toBe(true);
+    const bitcoinOf = (r: Report) => ({ addresses: r.addresses.filter((a) => a.network === 'bitcoin'), assets: r.assets.filter((a) => a.network === 'bitcoin') });
+    expect(bitcoinOf(alone)).toEqual(bitcoinOf(report));
+  });
+
   it('kill and resume at several points gives the same report, without re-asking what it knew', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'restore-scan-resume-'));
     const strip = (r: Report) => ({ ...r, stats: undefined });
