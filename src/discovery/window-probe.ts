@@ -125,8 +125,13 @@ export function windowProbe(target: ScanTarget, branch: number | undefined, ctx:
     // nor the network on derivation. A prefetch the scan does not need costs one window of hashing (measured:
     // prefetching only from the second window on saved that hashing but made the second windows wait, and was
     // no faster overall). The branch key (steps) is derived with the window, in the deriver's shared batches.
+    // The prefetch is asked for one event-loop turn later, once this window's queries have been written: handing
+    // work to a worker costs the engine's thread ~1 ms of messaging, which would otherwise come first and delay
+    // the write on every round of the scan's chain.
     const res = await awaited(prefetched?.from === from && prefetched.count === count ? prefetched.promise : deriveRange(steps, from, count));
-    prefetched = { from: from + count, count, promise: deriveRange(steps, from + count, count) };
+    const next = new Promise<void>((resolve) => setImmediate(resolve)).then(() => deriveRange(steps, from + count, count));
+    next.catch(() => undefined); // a prefetch the scan never awaits may fail (abort) unobserved
+    prefetched = { from: from + count, count, promise: next };
     const width = PAYLOAD_WIDTH[target.script];
     const skipped = new Set(res.skipped);
     return Array.from({ length: count }, (_, k) => (skipped.has(from + k) ? undefined : res.payloads.subarray(k * width, (k + 1) * width)));
