@@ -40,7 +40,7 @@ describe('curve point checks give noble\'s verdicts', () => {
         expect(isSecp256k1Point(point.toBytes(true))).toBe(true);
         expect(isSecp256k1Point(point.toBytes(false))).toBe(true);
         const offCurve = point.toBytes(false);
-        offCurve[64] ^= 1;
+        offCurve[64] = offCurve[64]! ^ 1;
         expect(isSecp256k1Point(offCurve)).toBe(false);
         const hybrid = point.toBytes(false);
         hybrid[0] = point.y % 2n === 0n ? 6 : 7; // OpenSSL reads these; noble does not
