@@ -8,8 +8,9 @@
  * rate limit share a line (the line client coalesces up to `batchSize` calls, default 100), so a window that
  * is half the calls is twice the windows per line. Measured on the scan bench (interleaved runs) against
  * windows asking get_history and get_balance of every address together: 66 requests instead of 82, wall time
- * 15–75 ms shorter on the 50 ms world, the same on the 100,000-address world (12.4–13.5 s). (An earlier
- * measurement, before queued queries carried priorities, found no gain and a slower dense world.)
+ * 5–31 ms shorter in each of 5 pairs on the 50 ms world (median 758 → 738 ms), the same on the 100,000-address
+ * world (12.4–13.5 s). (An earlier measurement, before queued queries carried priorities, found no gain and a
+ * slower dense world.)
  *
  * Why get_history and not `subscribe` (whose `null` status means unused): measured against the local server, a
  * batch over 20 unused scripts answered 774 bytes with get_history (`[]` each) and 814 with subscribe (`null`);
