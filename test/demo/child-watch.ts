@@ -32,7 +32,13 @@ function allProcesses(): ProcInfo[] {
 export function watchChildren(parentPid: number, intervalMs = 20): { stop(): ProcInfo[]; seen(): ProcInfo[] } {
   const seen = new Map<string, ProcInfo>();
   const poll = () => {
-    for (const p of allProcesses()) if (p.ppid === parentPid) seen.set(`${p.pid}/${p.startTicks}`, p);
+    for (const p of allProcesses()) {
+      if (p.ppid !== parentPid) continue;
+      const key = `${p.pid}/${p.startTicks}`;
+      // A process that is exiting has released its memory, and its cmdline reads empty: keep the command seen
+      // before (the first poll may also catch a child between fork and exec, so a later command does replace it).
+      if (p.command !== '' || !seen.has(key)) seen.set(key, p);
+    }
   };
   poll();
   const timer = setInterval(poll, intervalMs);
