@@ -55,6 +55,8 @@ export interface ScanBenchResult {
    * derivation that ran on the engine's thread (`--workers 0`), which blocked everything else meanwhile.
    */
   deriveWait: { engineMs: number; inThreadMs: number };
+  /** Every measured run's derive wait (as `scan.deriveWaitMs`) over its wall time: the target holds in each, not only the median. */
+  runDeriveWaitShares: number[];
 }
 
 export interface ScanBenchOptions extends ScanWorldOptions {
@@ -189,6 +191,7 @@ export async function runScanBench(options: ScanBenchOptions = {}): Promise<Scan
       coldWallMs: round(cold.wallMs),
       deriveWait: { engineMs: report.stats.deriveWaitMs ?? 0, inThreadMs: round(median.inThreadMs) },
       runWallsMs: runs.map((r) => round(r.wallMs)),
+      runDeriveWaitShares: runs.map((r) => round(((r.report.stats.deriveWaitMs ?? 0) + r.inThreadMs) / r.wallMs, 4)),
     };
   } finally {
     await pool.close();
