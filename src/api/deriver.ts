@@ -79,7 +79,7 @@ export async function createDeriver(workers = availableParallelism()): Promise<E
     }
   }
 
-  const derive: Deriver = (request, signal) =>
+  const derive: Deriver = (request: DeriveRequest, signal?: AbortSignal) =>
     new Promise<DeriveResponse>((resolve, reject) => {
       if (signal?.aborted) return reject(new RestoreScanError('ABORTED', 'derivation aborted', { cause: signal.reason }));
       // An aborted caller stops waiting at once; its share of the batch is simply not used.
@@ -92,6 +92,10 @@ export async function createDeriver(workers = availableParallelism()): Promise<E
         setImmediate(flush);
       }
     });
+
+  derive.flush = () => {
+    if (queue.length > 0) flush(); // the turn's setImmediate still runs, and finds the queue empty or newer requests
+  };
 
   return {
     derive,

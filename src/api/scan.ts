@@ -11,6 +11,8 @@ import type { Deriver } from '../discovery/deriver.js';
 import { buildSources, type SourceFactories } from '../discovery/network-sources.js';
 import type { ScanProgress } from '../discovery/progress.js';
 import { runScan } from '../discovery/scan-engine.js';
+import { firstWindowRequests, startHeadStart } from '../discovery/first-windows.js';
+import { probedNetworks } from '../discovery/window-probe.js';
 import { planCoverage } from '../paths/index.js';
 import type { Report } from '../report/types.js';
 import { BUILTIN_SOURCE_FACTORIES } from '../discovery/builtin-sources.js';
@@ -70,6 +72,13 @@ export async function scan(input: KeyInput, options: ScanOptions = {}): Promise<
     ? openCheckpoint(options.resume, scanFingerprint(keySet, { networks: coverage.networks, gapLimit, gapLimits, config: config.networks }))
     : undefined;
   const ownDeriver = options.deriver ? undefined : await createDeriver(options.workers);
+  const deriver = options.deriver ?? ownDeriver!.derive;
+  // The first windows go to the deriver now, before the endpoint checks and the branches start (first-windows.ts).
+  // A resumed scan starts its branches where the checkpoint left them: no head start.
+  const headStart = checkpoint ? undefined : startHeadStart(deriver, firstWindowRequests({
+    keySet, coverage, networks: scope, probedNetworks: (target) => probedNetworks(target, { sources }), gapLimit, gapLimits,
+    ...(options.window && { window: options.window }),
+  }), options.signal);
   // The endpoints are verified alongside the first windows rather than before them (one round trip less on
   // every scan). A mismatch stops the scan at once, before anything is reported, and nothing the scan learnt
   // reaches the checkpoint until every endpoint passed.
@@ -93,7 +102,7 @@ export async function scan(input: KeyInput, options: ScanOptions = {}): Promise<
     try {
       report = await runScan({
         keySet, coverage, sources, gapLimit, gapLimits, customNetworks: custom,
-        deriver: options.deriver ?? ownDeriver!.derive,
+        deriver, ...(headStart && { headStart }),
         ...(options.networks && { networks: options.networks }),
         ...(options.window && { window: options.window }),
         signal,

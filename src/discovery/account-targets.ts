@@ -1,6 +1,6 @@
 import type { Network } from '../chains/types.js';
 import type { ExportedKey } from '../keys/types.js';
-import { planAccount, type ExportRequest, type Scheme, type ScanTarget } from '../paths/index.js';
+import { planAccount, type Coverage, type ExportRequest, type Scheme, type ScanTarget } from '../paths/index.js';
 
 /**
  * Targets of one account of a scheme across networks, merged as the coverage plan merges them: one target
@@ -21,4 +21,24 @@ export function accountTargets(keys: readonly ExportedKey[], scheme: Scheme, net
     if (plan.targets.length === 0 && plan.missing) missing.push({ network: network.id, accountPath: plan.accountPath, request: plan.missing.export });
   }
   return { targets: [...merged.values()], missing };
+}
+
+/** The accounts of a scheme the input exported keys for (with these keys: one seed's). */
+export function exportedAccounts(coverage: Coverage, scheme: Scheme, keys: readonly ExportedKey[]): Set<number> {
+  return new Set(coverage.targets.filter((t) => t.scheme === scheme.id && keys.includes(t.key)).map((t) => t.account));
+}
+
+/**
+ * The accounts after `account` that a skip-empty rule will look at whatever `account` holds: up to the empty ones
+ * it still tolerates after `emptyRun` empty ones, stopping where no key serves an account (the loop stops there).
+ * The account loop starts them side by side with `account` (DESIGN rule 3), like the windows of a gap scan.
+ */
+export function accountsAhead(keys: readonly ExportedKey[], scheme: Scheme, networks: readonly Network[], account: number, emptyRun: number): number[] {
+  if (scheme.accounts.kind !== 'skip-empty') return [];
+  const ahead: number[] = [];
+  for (let k = 1; k <= scheme.accounts.max - emptyRun; k++) {
+    if (accountTargets(keys, scheme, networks, account + k).targets.length === 0) break;
+    ahead.push(account + k);
+  }
+  return ahead;
 }

@@ -22,4 +22,12 @@ export interface DeriveResponse {
 }
 
 /** Derivation as the engine sees it: the worker pool, or the kernel in-process. */
-export type Deriver = (request: DeriveRequest, signal?: AbortSignal) => Promise<DeriveResponse>;
+export interface Deriver {
+  (request: DeriveRequest, signal?: AbortSignal): Promise<DeriveResponse>;
+  /**
+   * Optional: starts deriving what was asked so far now. A deriver may gather the requests of one event-loop
+   * turn and derive them together at its end (createDeriver does); the scan calls this after asking for its
+   * first windows, so that their derivation runs while the scan sets up its clients rather than after.
+   */
+  flush?(): void;
+}

@@ -8,8 +8,9 @@ import {
   type Coverage, type ExportRequest, type Scheme, type ScanTarget,
 } from '../paths/index.js';
 import type { Asset, Failure, MissingEntry, Report, ScannedEntry, UncheckableEntry, UsedAddress } from '../report/types.js';
-import { accountTargets } from './account-targets.js';
+import { accountsAhead, accountTargets, exportedAccounts } from './account-targets.js';
 import type { Deriver } from './deriver.js';
+import type { HeadStart } from './first-windows.js';
 import { gapScan, type GapScanState } from './gap-scan.js';
 import { createHoldingsFetcher, type HoldingsCache } from './holdings.js';
 import { createWaitMeter } from './wait-meter.js';
@@ -26,6 +27,8 @@ export interface EngineOptions {
   /** Indexers per network id (one source per indexer type). */
   sources: ReadonlyMap<string, readonly ChainSource[]>;
   deriver: Deriver;
+  /** First windows already asked of the deriver (scan() asks them before it builds anything else). */
+  headStart?: HeadStart;
   gapLimit: number;
   /** Per-network gap limits (config `networks.X.gapLimit`); a target spanning networks uses the largest. */
   gapLimits?: Readonly<Record<string, number>>;
@@ -126,6 +129,7 @@ export async function runScan(options: EngineOptions): Promise<Report> {
   const deriveWait = createWaitMeter();
   const probeCtx = {
     sources, deriver: options.deriver, networks: networkById, deriveWait,
+    ...(options.headStart && { headStart: options.headStart }),
     ...(signal && { signal }),
     onDerived: (n: number) => {
       addressesDerived += n;
@@ -204,7 +208,7 @@ export async function runScan(options: EngineOptions): Promise<Report> {
   }
 
   async function accountLoop(scheme: Scheme, keys: KeySet['keys'], nets: Network[], seed: string | undefined): Promise<void> {
-    const inInput = new Set(coverage.targets.filter((t) => t.scheme === scheme.id && keys.includes(t.key)).map((t) => t.account));
+    const inInput = exportedAccounts(coverage, scheme, keys);
     const runs = new Map<number, Promise<'used' | 'unused' | 'absent'>>();
     const scanAccount = async (account: number): Promise<'used' | 'unused' | 'absent'> => {
       const { targets } = accountTargets(keys, scheme, nets, account);
@@ -237,13 +241,9 @@ export async function runScan(options: EngineOptions): Promise<Report> {
     const tolerated = scheme.accounts.kind === 'skip-empty' ? scheme.accounts.max : 0;
     for (;;) {
       visited.add(account);
-      // Accounts the rule will look at whatever this one holds (up to the empty ones it still tolerates) start
-      // now, side by side, like the windows of a gap scan: never one the sequential loop would not reach.
-      if (scheme.accounts.kind !== 'single')
-        for (let ahead = 1; ahead <= tolerated - emptyRun; ahead++) {
-          if (accountTargets(keys, scheme, nets, account + ahead).targets.length === 0) break; // the loop stops there
-          void runAccount(account + ahead).catch(() => undefined);
-        }
+      // Accounts the rule will look at whatever this one holds start now, side by side: never one the sequential
+      // loop would not reach.
+      for (const ahead of accountsAhead(keys, scheme, nets, account, emptyRun)) void runAccount(ahead).catch(() => undefined);
       const verdict = await runAccount(account);
       if (verdict === 'absent') {
         if (account > firstAccount(scheme) && emptyRun === 0) askNext(account);

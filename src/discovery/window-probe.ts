@@ -5,7 +5,8 @@ import type { AddressActivity, AddressRef, ChainSource } from '../chains/source.
 import type { Network } from '../chains/types.js';
 import type { ScanTarget } from '../paths/index.js';
 import { mergeActivity } from './activity.js';
-import type { Deriver, DeriveResponse, SecpScript } from './deriver.js';
+import type { Deriver, DeriveResponse } from './deriver.js';
+import { branchSteps, singleAddressRequest, windowRequest, type HeadStart } from './first-windows.js';
 import { firstWindowPriority, NEXT_WINDOW_PRIORITY } from './query-priority.js';
 import type { WaitMeter } from './wait-meter.js';
 
@@ -34,6 +35,8 @@ export interface WindowProbeContext {
   networks: ReadonlyMap<string, Network>;
   signal?: AbortSignal;
   onDerived?(count: number): void;
+  /** First windows asked of the deriver before the scan started its branches (first-windows.ts). */
+  headStart?: HeadStart;
   /**
    * Counts the time the scan waits on derivation: a window awaited before its payloads are ready, and the
    * synchronous part of every derivation call. A deriver that batches requests and derives later on this
@@ -79,7 +82,7 @@ export const probedNetworks = (target: ScanTarget, ctx: Pick<WindowProbeContext,
 export function windowProbe(target: ScanTarget, branch: number | undefined, ctx: WindowProbeContext, describe: (from: number, count: number) => string) {
   const key = target.key;
   const networks = probedNetworks(target, ctx);
-  const steps = [...target.derivationFromKey, ...(branch === undefined ? [] : [branch])];
+  const steps = branchSteps(target, branch);
   let prefetched: { from: number; count: number; promise: Promise<DeriveResponse> } | undefined;
 
   /** Runs a synchronous piece of derivation under the wait meter. */
@@ -93,7 +96,8 @@ export function windowProbe(target: ScanTarget, branch: number | undefined, ctx:
   };
 
   const deriveRange = (parentSteps: readonly number[], from: number, count: number): Promise<DeriveResponse> => {
-    const promise = timed(() => ctx.deriver({ publicKey: key.publicKey, chainCode: key.chainCode!, steps: parentSteps, script: target.script as SecpScript, from, count }, ctx.signal));
+    const request = windowRequest(target, parentSteps, from, count);
+    const promise = timed(() => ctx.headStart?.take(request) ?? ctx.deriver(request, ctx.signal));
     promise.then(() => ctx.onDerived?.(count), () => {});
     return promise;
   };
@@ -111,13 +115,13 @@ export function windowProbe(target: ScanTarget, branch: number | undefined, ctx:
     if (target.script === 'solana') return [Uint8Array.from(key.publicKey)];
     if (target.addressIndex !== 'gap') {
       // One address: the node itself (null) or one fixed index below it.
-      const path = target.addressIndex === null ? steps : [...steps, target.addressIndex];
-      if (path.length === 0) {
+      if (target.addressIndex === null && steps.length === 0) {
         ctx.onDerived?.(1);
         return [timed(() => payloadFromPublicKey(target.script, key.publicKey))];
       }
-      if (!key.chainCode) return [undefined];
-      const res = await awaited(deriveRange(path.slice(0, -1), path.at(-1)!, 1));
+      const single = singleAddressRequest(target, steps);
+      if (!single) return [undefined]; // no chain code: nothing below the key can be derived
+      const res = await awaited(deriveRange(single.steps!, single.from, 1));
       return [res.skipped.length > 0 ? undefined : res.payloads];
     }
     if (!key.chainCode) throw new RangeError(`target ${target.scheme}: a gap scan needs a chain code`);

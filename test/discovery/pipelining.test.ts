@@ -14,6 +14,7 @@ import { RestoreScanError } from '../../src/errors.js';
 import { HOLDINGS_PRIORITY } from '../../src/discovery/query-priority.js';
 import { CATALOG, catalogRank } from '../../src/paths/index.js';
 import { deriveBatch } from '../../src/workers/derive-task.js';
+import { requestId } from '../../src/discovery/first-windows.js';
 import { memorySource } from './memory-source.js';
 
 const SEED = hexToBytes('5eb00bbddcf069084889a8ab9155568165f5c453ccb85e70811aaed6f6da5fc19a5ac40b389cd370d086206dec8aa6c43daea6690f20ad3d8d48b2d2ce9e38e4');
@@ -118,6 +119,50 @@ describe('the scan pipelines what does not depend on each other', () => {
       expect((error as RestoreScanError).code).toBe('CHAIN_MISMATCH');
       expect(activityBeforeVerdict).toBeGreaterThan(0); // the scan did not wait for the check
       expect(existsSync(file)).toBe(false); // what it learnt from that endpoint was not kept
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('asks every first window of the scan before it starts its endpoint checks, and derives nothing twice', async () => {
+    const btcConfig: Config = { networks: { ...config.networks, bitcoin: { indexers: [{ type: 'esplora', url: 'http://127.0.0.1:9' }] } } };
+    const used = { [evmAddress(4)]: { txCount: 1 } };
+    /** One scan; what it asked the deriver, in order, with 'flush' and 'verify' where they happened. */
+    const record = async (resume?: string) => {
+      const events: string[] = [];
+      const recording: Deriver = Object.assign(async (req: Parameters<Deriver>[0]) => {
+        events.push(`derive ${requestId(req)}`);
+        return deriveBatch(req);
+      }, { flush: () => void events.push('flush') });
+      const source = (network: keyof typeof NETWORKS) => (): ChainSource => ({
+        ...memorySource(NETWORKS[network]!, used),
+        verify: async () => void events.push('verify'),
+      });
+      const report = await scan(input, {
+        networks: ['ethereum', 'bitcoin'], config: btcConfig, deriver: recording, ...(resume && { resume }),
+        sourceFactories: { 'evm-rpc': source('ethereum'), esplora: source('bitcoin') },
+      });
+      expect(report.complete).toBe(true);
+      return { events, report };
+    };
+    const headStart = await record();
+    const flushAt = headStart.events.indexOf('flush');
+    expect(flushAt).toBeGreaterThan(10); // Bitcoin branches, Ethereum windows, Ledger's MEW accounts ahead
+    expect(headStart.events.indexOf('verify')).toBeGreaterThan(flushAt);
+    const ahead = headStart.events.slice(0, flushAt);
+    expect(new Set(ahead).size).toBe(ahead.length);
+    // A resumed scan has no head start: its branches ask as they start. The head start asks what they ask first
+    // (each branch's first window or its one address), nothing they would not ask, and nothing is derived twice.
+    const dir = mkdtempSync(join(tmpdir(), 'restore-scan-head-start-'));
+    try {
+      const plain = await record(join(dir, 'checkpoint.json'));
+      expect(plain.events).not.toContain('flush');
+      const derived = (events: string[]) => events.filter((e) => e.startsWith('derive'));
+      const starts = derived(plain.events).filter((e) => / 0\+20$| \d+\+1$/.test(e));
+      expect(new Set(ahead)).toEqual(new Set(starts));
+      expect(new Set(derived(headStart.events)).size).toBe(derived(headStart.events).length);
+      expect(headStart.report.addresses).toEqual(plain.report.addresses);
+      expect(headStart.report.addresses.map((a) => a.path)).toContain("m/44'/60'/0'/0/4");
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
