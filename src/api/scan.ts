@@ -11,8 +11,6 @@ import type { Deriver } from '../discovery/deriver.js';
 import { buildSources, type SourceFactories } from '../discovery/network-sources.js';
 import type { ScanProgress } from '../discovery/progress.js';
 import { runScan } from '../discovery/scan-engine.js';
-import { firstWindowRequests, startHeadStart } from '../discovery/first-windows.js';
-import { probedNetworks } from '../discovery/window-probe.js';
 import { planCoverage } from '../paths/index.js';
 import type { Report } from '../report/types.js';
 import { BUILTIN_SOURCE_FACTORIES } from '../discovery/builtin-sources.js';
@@ -72,13 +70,7 @@ export async function scan(input: KeyInput, options: ScanOptions = {}): Promise<
     ? openCheckpoint(options.resume, scanFingerprint(keySet, { networks: coverage.networks, gapLimit, gapLimits, config: config.networks }))
     : undefined;
   const ownDeriver = options.deriver ? undefined : await createDeriver(options.workers);
-  const deriver = options.deriver ?? ownDeriver!.derive;
-  // The first windows go to the deriver now, before the endpoint checks and the branches start (first-windows.ts).
-  // A resumed scan starts its branches where the checkpoint left them: no head start.
-  const headStart = checkpoint ? undefined : startHeadStart(deriver, firstWindowRequests({
-    keySet, coverage, networks: scope, probedNetworks: (target) => probedNetworks(target, { sources }), gapLimit, gapLimits,
-    ...(options.window && { window: options.window }),
-  }), options.signal);
+
   // The endpoints are verified alongside the first windows rather than before them (one round trip less on
   // every scan). A mismatch stops the scan at once, before anything is reported, and nothing the scan learnt
   // reaches the checkpoint until every endpoint passed.
@@ -87,6 +79,17 @@ export async function scan(input: KeyInput, options: ScanOptions = {}): Promise<
   const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
   setMaxListeners(0, signal);
   let mismatch: unknown;
+  // The scan starts first: it asks the deriver for its first windows (runScan's head start) before the checks'
+  // requests are written.
+  const scanning = runScan({
+    keySet, coverage, sources, gapLimit, gapLimits, customNetworks: custom,
+    deriver: options.deriver ?? ownDeriver!.derive,
+    ...(options.networks && { networks: options.networks }),
+    ...(options.window && { window: options.window }),
+    signal,
+    ...(options.onProgress && { onProgress: options.onProgress }),
+    ...(held && { checkpoint: held }),
+  });
   const verification = verifySources(sources, options.signal).then(
     // Also when the caller cancelled before the checks finished: a run that resumes from the file verifies
     // the same endpoints (the file is tied to them) before it reports anything.
@@ -100,15 +103,7 @@ export async function scan(input: KeyInput, options: ScanOptions = {}): Promise<
   try {
     let report: Report;
     try {
-      report = await runScan({
-        keySet, coverage, sources, gapLimit, gapLimits, customNetworks: custom,
-        deriver, ...(headStart && { headStart }),
-        ...(options.networks && { networks: options.networks }),
-        ...(options.window && { window: options.window }),
-        signal,
-        ...(options.onProgress && { onProgress: options.onProgress }),
-        ...(held && { checkpoint: held }),
-      });
+      report = await scanning;
     } finally {
       await verification;
       if (mismatch !== undefined) throw mismatch;

@@ -28,16 +28,29 @@ export function exportedAccounts(coverage: Coverage, scheme: Scheme, keys: reado
   return new Set(coverage.targets.filter((t) => t.scheme === scheme.id && keys.includes(t.key)).map((t) => t.account));
 }
 
+/** An account's targets as `accountTargets` makes them, for one seed's keys, scheme and networks. */
+export type AccountPlans = (account: number) => ReturnType<typeof accountTargets>;
+
+/** `accountTargets` of one seed's keys, scheme and networks, each account planned once (a scan asks several times). */
+export function accountPlans(keys: readonly ExportedKey[], scheme: Scheme, networks: readonly Network[]): AccountPlans {
+  const plans = new Map<number, ReturnType<typeof accountTargets>>();
+  return (account) => {
+    let plan = plans.get(account);
+    if (!plan) plans.set(account, (plan = accountTargets(keys, scheme, networks, account)));
+    return plan;
+  };
+}
+
 /**
  * The accounts after `account` that a skip-empty rule will look at whatever `account` holds: up to the empty ones
  * it still tolerates after `emptyRun` empty ones, stopping where no key serves an account (the loop stops there).
  * The account loop starts them side by side with `account` (DESIGN rule 3), like the windows of a gap scan.
  */
-export function accountsAhead(keys: readonly ExportedKey[], scheme: Scheme, networks: readonly Network[], account: number, emptyRun: number): number[] {
+export function accountsAhead(plans: AccountPlans, scheme: Scheme, account: number, emptyRun: number): number[] {
   if (scheme.accounts.kind !== 'skip-empty') return [];
   const ahead: number[] = [];
   for (let k = 1; k <= scheme.accounts.max - emptyRun; k++) {
-    if (accountTargets(keys, scheme, networks, account + k).targets.length === 0) break;
+    if (plans(account + k).targets.length === 0) break;
     ahead.push(account + k);
   }
   return ahead;

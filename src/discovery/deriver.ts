@@ -26,8 +26,8 @@ export interface Deriver {
   (request: DeriveRequest, signal?: AbortSignal): Promise<DeriveResponse>;
   /**
    * Optional: starts deriving what was asked so far now. A deriver may gather the requests of one event-loop
-   * turn and derive them together at its end (createDeriver does); the scan calls this after asking for its
-   * first windows, so that their derivation runs while the scan sets up its clients rather than after.
+   * turn and derive them together at its end (createDeriver does); the engine calls this after asking for its
+   * first windows, so that their derivation runs while it sets up its branches and sends its first queries.
    */
   flush?(): void;
 }

@@ -1,20 +1,19 @@
 /**
- * The head start: every branch's first window asked of the deriver as soon as the plan is known, before the
- * scan builds its clients, starts its endpoint checks and launches its branches (~5–10 ms of the engine's
- * thread). The deriver works on them meanwhile (a worker thread), and each branch's probe takes its window
- * from here instead of asking again.
+ * The head start: the first window of every branch the scan starts with, asked of the deriver before the engine
+ * sets up its branches and sends its first queries (runScan), and flushed at once. The deriver works on them
+ * meanwhile (a worker thread), and each branch's probe takes its window from here instead of asking again.
  *
- * Measured on the scan bench (bench/README.md): without it the first wave reached the worker 10–26 ms after scan()
- * started (piscina.run), behind key loading, planning, the clients, the endpoint checks and the branches' own set-up;
- * nothing after the first wave waits on derivation. Interleaved against the engine without it (two sets of 5 pairs,
- * 7 runs each; means): median-run derive wait 35 → 28 ms and 48 → 41 ms; worst run of each bench 5.5–9.9 % →
- * 4.9–8.9 % and 8.8–14.3 % → 6.7–8.0 % of wall (both sets in a slow phase of the machine); wall time within noise. Computing the requests costs ~1 ms of
- * planning that the engine repeats later.
+ * Without it the first wave of derivations reached the worker 10–26 ms after scan() started (piscina.run, logged):
+ * the deriver gathers a turn's requests and posts them at the end of the turn, after the endpoint checks, the
+ * branches' set-up and the first queries of every provider had been sent. Nothing after the first wave waits on
+ * derivation (bench/README.md, "Scan throughput"). Measured interleaved against the engine without it (22 pairs of
+ * benches of 7 runs, a slow phase of the machine): derive wait of the median run 35.7 → 31.1 ms (−4.6 ± 2.6), of the
+ * worst run 9.3 → 7.3 % of wall (−2.0 ± 0.7 points, lower in 16 of 22), wall time unchanged (+3 ± 5 ms). A first
+ * version computed the requests in scan() with a plan of its own, before the clients were built: it planned every
+ * account twice (~1 ms of the engine's thread) and measured 11 ms slower in wall time over 24 pairs (~1.5 standard
+ * errors); the engine now plans each account once (accountPlans), and scan() starts it before the endpoint checks.
  */
-import type { Network } from '../chains/types.js';
-import type { KeySet } from '../keys/types.js';
-import { CATALOG, firstAccount, groupBySeed, schemeAppliesTo, type Coverage, type ScanTarget } from '../paths/index.js';
-import { accountsAhead, accountTargets, exportedAccounts } from './account-targets.js';
+import type { ScanTarget } from '../paths/index.js';
 import { keyId } from '../workers/secp/derive-kernel.js';
 import type { Deriver, DeriveRequest, DeriveResponse, SecpScript } from './deriver.js';
 
@@ -37,49 +36,23 @@ export function singleAddressRequest(target: ScanTarget, steps: readonly number[
 export const branchSteps = (target: ScanTarget, branch: number | undefined): number[] =>
   [...target.derivationFromKey, ...(branch === undefined ? [] : [branch])];
 
-export interface FirstWindowOptions {
-  keySet: KeySet;
-  coverage: Coverage;
-  /** The networks in scope. */
-  networks: readonly Network[];
-  /** The networks of a target the scan will ask (those with indexers); a target with none is not scanned. */
-  probedNetworks(target: ScanTarget): readonly string[];
+export interface TargetStartOptions {
+  /** The networks of the target the scan will ask (those with indexers): none, and it is not scanned. */
+  networks: readonly string[];
   gapLimit: number;
   gapLimits?: Readonly<Record<string, number>>;
   /** Addresses per round (default: the target's gap limit), as the engine's windows. */
   window?: number;
 }
 
-/**
- * Every derivation the scan starts with, as the engine's account loops start (scan-engine.ts): per seed and
- * scheme, in catalog order (standard conventions first), the exported accounts, the first account and the ones a
- * skip-empty rule looks at whatever the first holds; per target, each branch's first window or its one address.
- */
-export function firstWindowRequests(options: FirstWindowOptions): DeriveRequest[] {
-  const requests: DeriveRequest[] = [];
-  for (const keys of groupBySeed(options.keySet.keys).values()) {
-    for (const scheme of CATALOG) {
-      if (scheme.uncheckable) continue;
-      const nets = options.networks.filter((n) => schemeAppliesTo(scheme, n));
-      if (nets.length === 0) continue;
-      const first = firstAccount(scheme);
-      const accounts = new Set([...exportedAccounts(options.coverage, scheme, keys), first, ...accountsAhead(keys, scheme, nets, first, 0)]);
-      for (const account of [...accounts].sort((a, b) => a - b))
-        for (const target of accountTargets(keys, scheme, nets, account).targets) requests.push(...targetStart(target, options));
-    }
-  }
-  return requests;
-}
-
-/** The first derivation of each branch of a target (none for ed25519 keys, exported per address). */
-function targetStart(target: ScanTarget, options: FirstWindowOptions): DeriveRequest[] {
-  const networks = options.probedNetworks(target);
-  if (target.script === 'solana' || networks.length === 0) return [];
+/** The first derivation of each branch of a target: its first window or its one address (none for ed25519 keys). */
+export function targetStart(target: ScanTarget, options: TargetStartOptions): DeriveRequest[] {
+  if (target.script === 'solana' || options.networks.length === 0) return [];
   return (target.branches ? [...target.branches] : [undefined]).flatMap((branch) => {
     const steps = branchSteps(target, branch);
     if (target.addressIndex !== 'gap') return singleAddressRequest(target, steps) ?? [];
     if (!target.key.chainCode) return []; // the engine reports it; nothing to derive
-    const gap = Math.max(...networks.map((n) => options.gapLimits?.[n] ?? options.gapLimit));
+    const gap = Math.max(...options.networks.map((n) => options.gapLimits?.[n] ?? options.gapLimit));
     return [windowRequest(target, steps, 0, options.window ?? gap)];
   });
 }

@@ -8,9 +8,9 @@ import {
   type Coverage, type ExportRequest, type Scheme, type ScanTarget,
 } from '../paths/index.js';
 import type { Asset, Failure, MissingEntry, Report, ScannedEntry, UncheckableEntry, UsedAddress } from '../report/types.js';
-import { accountsAhead, accountTargets, exportedAccounts } from './account-targets.js';
+import { accountPlans, accountsAhead, exportedAccounts, type AccountPlans } from './account-targets.js';
 import type { Deriver } from './deriver.js';
-import type { HeadStart } from './first-windows.js';
+import { startHeadStart, targetStart } from './first-windows.js';
 import { gapScan, type GapScanState } from './gap-scan.js';
 import { createHoldingsFetcher, type HoldingsCache } from './holdings.js';
 import { createWaitMeter } from './wait-meter.js';
@@ -27,8 +27,6 @@ export interface EngineOptions {
   /** Indexers per network id (one source per indexer type). */
   sources: ReadonlyMap<string, readonly ChainSource[]>;
   deriver: Deriver;
-  /** First windows already asked of the deriver (scan() asks them before it builds anything else). */
-  headStart?: HeadStart;
   gapLimit: number;
   /** Per-network gap limits (config `networks.X.gapLimit`); a target spanning networks uses the largest. */
   gapLimits?: Readonly<Record<string, number>>;
@@ -126,10 +124,31 @@ export async function runScan(options: EngineOptions): Promise<Report> {
       return [{ network, scheme: scheme.id, path, ref, activity }];
     });
 
+  // One account loop per seed and scheme (DESIGN rule 3), each planning an account once.
+  const loops = [...groupBySeed(keySet.keys)].flatMap(([seed, keys]) => CATALOG.flatMap((scheme) => {
+    if (scheme.uncheckable) return [];
+    const nets = inScope.filter((n) => schemeAppliesTo(scheme, n));
+    return nets.length === 0 ? [] : [{ seed, keys, scheme, plans: accountPlans(keys, scheme, nets) }];
+  }));
+
+  // The head start (first-windows.ts): the first window of every branch the loops start with, asked of the deriver
+  // now, in catalog order, before the loops set up their branches and the first queries go out. A resumed scan
+  // starts its branches where the checkpoint left them: no head start.
+  const headStart = options.checkpoint ? undefined : startHeadStart(options.deriver, loops.flatMap((loop) =>
+    startingAccounts(loop).flatMap((account) => loop.plans(account).targets.flatMap((target) => targetStart(target, {
+      networks: probedNetworks(target, { sources }), gapLimit: options.gapLimit, ...(options.gapLimits && { gapLimits: options.gapLimits }),
+      ...(options.window && { window: options.window }),
+    })))), signal);
+  /** The accounts a loop starts at once: every exported one, the first, and those the rule looks at anyway. */
+  function startingAccounts(loop: (typeof loops)[number]): number[] {
+    const first = firstAccount(loop.scheme);
+    return [...new Set([...exportedAccounts(coverage, loop.scheme, loop.keys), first, ...accountsAhead(loop.plans, loop.scheme, first, 0)])];
+  }
+
   const deriveWait = createWaitMeter();
   const probeCtx = {
     sources, deriver: options.deriver, networks: networkById, deriveWait,
-    ...(options.headStart && { headStart: options.headStart }),
+    ...(headStart && { headStart }),
     ...(signal && { signal }),
     onDerived: (n: number) => {
       addressesDerived += n;
@@ -195,23 +214,13 @@ export async function runScan(options: EngineOptions): Promise<Report> {
     return outcome;
   }
 
-  // Account loop per scheme and seed (DESIGN rule 3).
-  const seeds = groupBySeed(keySet.keys);
-  const jobs: Promise<void>[] = [];
-  for (const [seed, keys] of seeds) {
-    for (const scheme of CATALOG) {
-      if (scheme.uncheckable) continue;
-      const nets = inScope.filter((n) => schemeAppliesTo(scheme, n));
-      if (nets.length === 0) continue;
-      jobs.push(accountLoop(scheme, keys, nets, seed));
-    }
-  }
+  const jobs = loops.map((loop) => accountLoop(loop.scheme, loop.keys, loop.seed, loop.plans));
 
-  async function accountLoop(scheme: Scheme, keys: KeySet['keys'], nets: Network[], seed: string | undefined): Promise<void> {
+  async function accountLoop(scheme: Scheme, keys: KeySet['keys'], seed: string | undefined, plans: AccountPlans): Promise<void> {
     const inInput = exportedAccounts(coverage, scheme, keys);
     const runs = new Map<number, Promise<'used' | 'unused' | 'absent'>>();
     const scanAccount = async (account: number): Promise<'used' | 'unused' | 'absent'> => {
-      const { targets } = accountTargets(keys, scheme, nets, account);
+      const { targets } = plans(account);
       if (targets.length === 0) return 'absent';
       const outcomes = await Promise.all(targets.map(scanTarget));
       for (const [t, o] of targets.map((t, i) => [t, outcomes[i]!] as const))
@@ -228,7 +237,7 @@ export async function runScan(options: EngineOptions): Promise<Report> {
     // side: the loop's verdicts then cost no round trips one after the other.
     for (const a of inInput) void runAccount(a).catch(() => undefined);
     const askNext = (account: number) => {
-      const { missing: lacking } = accountTargets(keys, scheme, nets, account);
+      const { missing: lacking } = plans(account);
       for (const m of lacking) {
         missing.push({ network: m.network, scheme: scheme.id, accountPath: m.accountPath, usedBy: [...scheme.usedBy], reason: 'next-account-not-exported' });
         const req = { ...m.request, ...(seed !== undefined && { masterFingerprint: seed }) };
@@ -243,7 +252,7 @@ export async function runScan(options: EngineOptions): Promise<Report> {
       visited.add(account);
       // Accounts the rule will look at whatever this one holds start now, side by side: never one the sequential
       // loop would not reach.
-      for (const ahead of accountsAhead(keys, scheme, nets, account, emptyRun)) void runAccount(ahead).catch(() => undefined);
+      for (const ahead of accountsAhead(plans, scheme, account, emptyRun)) void runAccount(ahead).catch(() => undefined);
       const verdict = await runAccount(account);
       if (verdict === 'absent') {
         if (account > firstAccount(scheme) && emptyRun === 0) askNext(account);
@@ -260,7 +269,7 @@ export async function runScan(options: EngineOptions): Promise<Report> {
     // Accounts the user exported beyond where the loop stopped are scanned too: they were exported for a reason.
     for (const a of [...inInput].sort((x, y) => x - y)) {
       if (visited.has(a)) continue;
-      if ((await runAccount(a)) === 'used' && !inInput.has(a + 1) && accountTargets(keys, scheme, nets, a + 1).targets.length === 0) askNext(a + 1);
+      if ((await runAccount(a)) === 'used' && !inInput.has(a + 1) && plans(a + 1).targets.length === 0) askNext(a + 1);
     }
   }
 
