@@ -21,8 +21,13 @@ export interface BaseTable {
   readonly window: number;
   /** First entry of window j; entry (j, |d|) is at (start[j] + |d| − 1)·ENTRY. */
   readonly start: Int32Array;
-  /** Canonical limbs (< 2^24) as int32: half the memory traffic of float64. */
-  readonly points: Int32Array;
+  /**
+   * Canonical limbs (< 2^24) as int32: half the memory traffic of float64. Emptied once the WebAssembly adder has
+   * its own copy (wasm-adder.ts): the JavaScript additions are then never used on this thread.
+   */
+  points: Int32Array;
+  /** Entries in the table (points.length / ENTRY until the points are released). */
+  readonly entries: number;
 }
 
 let cached: BaseTable | undefined;
@@ -81,7 +86,7 @@ export function buildBaseTable(w: number): BaseTable {
     fillEntries(points, at, targets);
     fillEntries(points, at, later);
   }
-  return { window: w, start, points };
+  return { window: w, start, points, entries: total };
 }
 
 const one = new Float64Array(2 * L);

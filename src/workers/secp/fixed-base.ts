@@ -8,6 +8,7 @@ import { addRound, type Addends } from './batch-add.js';
 import { ENTRY, baseTable } from './base-table.js';
 import { Point, bytesToBigint, readAffine, writeAffine } from './curve.js';
 import { recode, windowCount } from './scalar-digits.js';
+import { wasmAdder } from './wasm-adder.js';
 
 const L = F.LIMBS;
 
@@ -64,19 +65,36 @@ export function addMultiplesOfG(batch: PointBatch, scalars: Uint8Array, count: n
     F.copy(startX, i * L, x, i * L);
     F.copy(startY, i * L, y, i * L);
   }
-  for (let j = 0; j < windows; j++) {
-    const first = table.start[j]! - 1;
-    let n = 0;
-    for (let i = 0; i < count; i++) {
-      const d = digits[i * windows + j]!;
-      if (d === 0 || !live[i] || fallback[i]) continue;
-      slots[n] = i;
-      addends.offsets[n] = (first + (d < 0 ? -d : d)) * ENTRY;
-      addends.negate[n] = d < 0 ? 1 : 0;
-      n++;
+  const wasm = wasmAdder(table);
+  if (wasm) {
+    wasm.load(x, y, count);
+    for (let j = 0; j < windows; j++) {
+      const first = table.start[j]! - 1;
+      let n = 0;
+      for (let i = 0; i < count; i++) {
+        const d = digits[i * windows + j]!;
+        if (d === 0 || !live[i] || fallback[i]) continue;
+        wasm.setAddend(n++, i, first + (d < 0 ? -d : d), d < 0);
+      }
+      const failed = wasm.round(n, exceptions);
+      for (let k = 0; k < failed; k++) fallback[exceptions[k]!] = 1;
     }
-    const failed = addRound(x, y, slots, n, addends, exceptions);
-    for (let k = 0; k < failed; k++) fallback[exceptions[k]!] = 1;
+    wasm.store(x, y, count);
+  } else {
+    for (let j = 0; j < windows; j++) {
+      const first = table.start[j]! - 1;
+      let n = 0;
+      for (let i = 0; i < count; i++) {
+        const d = digits[i * windows + j]!;
+        if (d === 0 || !live[i] || fallback[i]) continue;
+        slots[n] = i;
+        addends.offsets[n] = (first + (d < 0 ? -d : d)) * ENTRY;
+        addends.negate[n] = d < 0 ? 1 : 0;
+        n++;
+      }
+      const failed = addRound(x, y, slots, n, addends, exceptions);
+      for (let k = 0; k < failed; k++) fallback[exceptions[k]!] = 1;
+    }
   }
   for (let i = 0; i < count; i++) if (fallback[i]) addWithNoble(batch, i, startX, startY, scalars);
 }
