@@ -7,7 +7,9 @@ import * as F from '../../src/workers/secp/field.js';
 import { N } from '../../src/workers/secp/curve.js';
 import { addRound } from '../../src/workers/secp/batch-add.js';
 import { buildBaseTable, ENTRY } from '../../src/workers/secp/base-table.js';
-import { WasmAdder } from '../../src/workers/secp/wasm-adder.js';
+import { WasmAdder, useWasmAdditions } from '../../src/workers/secp/wasm-adder.js';
+import { derivePayloads } from '../../src/workers/secp/derive-kernel.js';
+import { DEFAULT_WINDOW, setBaseTableWindow } from '../../src/workers/secp/base-table.js';
 import { WASM_KERNEL_BASE64 } from '../../src/workers/secp/wasm-kernel.generated.js';
 
 const P = F.P;
@@ -125,6 +127,23 @@ describe('WebAssembly adder against the JavaScript one (batch-add.ts)', () => {
         expect(F.toBigint(outX, i * L)).toBe(F.toBigint(jsX, i * L));
         expect(F.toBigint(outY, i * L)).toBe(F.toBigint(jsY, i * L));
       }
+    }
+  });
+});
+
+describe('the kernel with and without WebAssembly', () => {
+  it('derives the same payloads either way (the JavaScript additions are what a runtime without WebAssembly uses)', () => {
+    const key = { publicKey: Uint8Array.from(G.multiply(123456789n).toBytes(true)), chainCode: new Uint8Array(32).fill(9) };
+    const run = () => (['p2wpkh', 'p2tr', 'evm'] as const).map((script) => Buffer.from(derivePayloads({ ...key, script, from: 1000, count: 300 }).payloads).toString('hex'));
+    setBaseTableWindow(6); // a table of this test's own: the default one's points are released once WebAssembly has them
+    try {
+      useWasmAdditions(false);
+      const javascript = run();
+      useWasmAdditions(true);
+      expect(run()).toEqual(javascript);
+    } finally {
+      useWasmAdditions(true);
+      setBaseTableWindow(DEFAULT_WINDOW);
     }
   });
 });

@@ -65,37 +65,28 @@ export function addMultiplesOfG(batch: PointBatch, scalars: Uint8Array, count: n
     F.copy(startX, i * L, x, i * L);
     F.copy(startY, i * L, y, i * L);
   }
+  // The additions run in WebAssembly when the thread has it (wasm-adder.ts), else in JavaScript (batch-add.ts).
   const wasm = wasmAdder(table);
-  if (wasm) {
-    wasm.load(x, y, count);
-    for (let j = 0; j < windows; j++) {
-      const first = table.start[j]! - 1;
-      let n = 0;
-      for (let i = 0; i < count; i++) {
-        const d = digits[i * windows + j]!;
-        if (d === 0 || !live[i] || fallback[i]) continue;
-        wasm.setAddend(n++, i, first + (d < 0 ? -d : d), d < 0);
-      }
-      const failed = wasm.round(n, exceptions);
-      for (let k = 0; k < failed; k++) fallback[exceptions[k]!] = 1;
-    }
-    wasm.store(x, y, count);
-  } else {
-    for (let j = 0; j < windows; j++) {
-      const first = table.start[j]! - 1;
-      let n = 0;
-      for (let i = 0; i < count; i++) {
-        const d = digits[i * windows + j]!;
-        if (d === 0 || !live[i] || fallback[i]) continue;
+  wasm?.load(x, y, count);
+  for (let j = 0; j < windows; j++) {
+    const first = table.start[j]! - 1;
+    let n = 0;
+    for (let i = 0; i < count; i++) {
+      const d = digits[i * windows + j]!;
+      if (d === 0 || !live[i] || fallback[i]) continue;
+      const entry = first + (d < 0 ? -d : d);
+      if (wasm) wasm.setAddend(n, i, entry, d < 0);
+      else {
         slots[n] = i;
-        addends.offsets[n] = (first + (d < 0 ? -d : d)) * ENTRY;
+        addends.offsets[n] = entry * ENTRY;
         addends.negate[n] = d < 0 ? 1 : 0;
-        n++;
       }
-      const failed = addRound(x, y, slots, n, addends, exceptions);
-      for (let k = 0; k < failed; k++) fallback[exceptions[k]!] = 1;
+      n++;
     }
+    const failed = wasm ? wasm.round(n, exceptions) : addRound(x, y, slots, n, addends, exceptions);
+    for (let k = 0; k < failed; k++) fallback[exceptions[k]!] = 1;
   }
+  wasm?.store(x, y, count);
   for (let i = 0; i < count; i++) if (fallback[i]) addWithNoble(batch, i, startX, startY, scalars);
 }
 

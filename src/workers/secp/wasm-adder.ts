@@ -175,10 +175,19 @@ export class WasmAdder {
 }
 
 let adder: WasmAdder | undefined;
+let enabled = typeof WebAssembly === 'object';
+
+/**
+ * Turns the WebAssembly additions off (or on again) for this thread: the JavaScript ones then run, as on a runtime
+ * without WebAssembly (tests compare the two; a table whose points were released cannot go back to JavaScript).
+ */
+export function useWasmAdditions(on: boolean): void {
+  enabled = on && typeof WebAssembly === 'object';
+}
 
 /** This thread's adder for `table` (built on first use: ~0.1 s converting the table), or none without WebAssembly. */
 export function wasmAdder(table: BaseTable): WasmAdder | undefined {
-  if (typeof WebAssembly !== 'object') return undefined;
+  if (!enabled) return undefined;
   if (adder?.table !== table) adder = new WasmAdder(table);
   return adder;
 }
