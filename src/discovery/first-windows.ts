@@ -45,6 +45,10 @@ export interface TargetStartOptions {
   window?: number;
 }
 
+/** The gap limit of a target: the largest of its networks' (config `networks.X.gapLimit`, else the scan's). */
+export const targetGap = (networks: readonly string[], gapLimit: number, gapLimits?: Readonly<Record<string, number>>): number =>
+  Math.max(...networks.map((n) => gapLimits?.[n] ?? gapLimit));
+
 /** The first derivation of each branch of a target: its first window or its one address (none for ed25519 keys). */
 export function targetStart(target: ScanTarget, options: TargetStartOptions): DeriveRequest[] {
   if (target.script === 'solana' || options.networks.length === 0) return [];
@@ -52,8 +56,7 @@ export function targetStart(target: ScanTarget, options: TargetStartOptions): De
     const steps = branchSteps(target, branch);
     if (target.addressIndex !== 'gap') return singleAddressRequest(target, steps) ?? [];
     if (!target.key.chainCode) return []; // the engine reports it; nothing to derive
-    const gap = Math.max(...options.networks.map((n) => options.gapLimits?.[n] ?? options.gapLimit));
-    return [windowRequest(target, steps, 0, options.window ?? gap)];
+    return [windowRequest(target, steps, 0, options.window ?? targetGap(options.networks, options.gapLimit, options.gapLimits))];
   });
 }
 

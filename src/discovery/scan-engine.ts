@@ -10,7 +10,7 @@ import {
 import type { Asset, Failure, MissingEntry, Report, ScannedEntry, UncheckableEntry, UsedAddress } from '../report/types.js';
 import { accountPlans, accountsAhead, exportedAccounts, type AccountPlans } from './account-targets.js';
 import type { Deriver } from './deriver.js';
-import { startHeadStart, targetStart } from './first-windows.js';
+import { startHeadStart, targetGap, targetStart } from './first-windows.js';
 import { gapScan, type GapScanState } from './gap-scan.js';
 import { createHoldingsFetcher, type HoldingsCache } from './holdings.js';
 import { createWaitMeter } from './wait-meter.js';
@@ -161,7 +161,7 @@ export async function runScan(options: EngineOptions): Promise<Report> {
     const outcome: TargetOutcome = { used: false, lastUsed: new Map(networks.map((n) => [n, {}])) };
     if (networks.length === 0) return outcome;
     const scheme = getScheme(target.scheme);
-    const gap = Math.max(...networks.map((n) => options.gapLimits?.[n] ?? options.gapLimit));
+    const gap = targetGap(networks, options.gapLimit, options.gapLimits);
     await Promise.all(branchesOf(target).map((branch) => limit(async () => {
       const id = branchId(target, branch);
       const saved = options.checkpoint?.get(id);
