@@ -5,29 +5,39 @@ import { writeFileSync } from 'node:fs';
 
 const L = 10;
 const idx = [...Array(L).keys()];
-// p in 10 × 26-bit limbs, and 32·p limb by limb (every limb ≥ 2^27 − 32 > any weak limb ≤ 2^26, so a + 32p − b ≥ 0 limb-wise).
+// p in 10 × 26-bit limbs, and 32·p limb by limb: limbs 0–8 of 32p are ≥ 2^31 − 2^12 and limb 9 is 2^27 − 32, above any
+// weak limb (settle: < 2^27, limb 9 < 2^26), so a + 32p − b ≥ 0 limb by limb; 64p covers 2a or two subtrahends.
 const P = [0x3fffc2f, 0x3ffffbf, 0x3ffffff, 0x3ffffff, 0x3ffffff, 0x3ffffff, 0x3ffffff, 0x3ffffff, 0x3ffffff, 0x3fffff];
 const P32 = P.map((x) => x * 32);
 
 const load = (ptr, name, table = false) => idx.map((i) => `const ${name}${i}: i64 = ${table ? `<i64>load<u32>(${ptr} + ${i * 4})` : `load<i64>(${ptr} + ${i * 8})`};`).join(' ');
 const store = (ptr, name) => idx.map((i) => `store<i64>(${ptr} + ${i * 8}, ${name}${i});`).join(' ');
-/** Carry-propagates d0..d9 (i64 locals, any sign-free size < 2^62) to 26-bit limbs, folding 2^260 ≡ 2^36 + 0x3D10 twice. */
+/**
+ * One carry pass over d0..d9 (i64 locals, each < 2^62), folding what leaves limb 9 (2^260 ≡ 2^36 + 0x3D10) into
+ * limbs 0 and 1, then carrying limbs 0 and 1 once more. Result: limbs 0–8 < 2^27, limb 9 < 2^26 (weak form).
+ */
 const settle = () => {
   const out = ['let k: i64 = 0;'];
-  for (let pass = 0; pass < 2; pass++) {
-    if (pass > 0) out.push('d0 += k * 0x3D10; d1 += k << 10; k = 0;');
-    for (const i of idx) out.push(`d${i} += k; k = d${i} >> 26; d${i} &= M;`);
-  }
-  out.push('d0 += k * 0x3D10; d1 += k << 10;'); // k ≤ 1 here, and d0, d1 stay below 2^27
+  for (const i of idx) out.push(`d${i} += k; k = d${i} >> 26; d${i} &= M;`);
+  out.push('d0 += k * 0x3D10; d1 += k << 10;');
+  out.push('k = d0 >> 26; d0 &= M; d1 += k; k = d1 >> 26; d1 &= M; d2 += k;');
   return out.join(' ');
 };
 
-function mulBody(a, b) {
+function mulBody(a, b, square = false) {
   const cols = Array.from({ length: 2 * L - 1 }, () => []);
-  for (const i of idx) for (const j of idx) cols[i + j].push(`${a}${i} * ${b}${j}`);
+  if (square) {
+    for (const i of idx) {
+      cols[2 * i].push(`${a}${i} * ${a}${i}`);
+      for (const j of idx) if (j > i) cols[i + j].push(`${a}${i}x2 * ${a}${j}`);
+    }
+  } else for (const i of idx) for (const j of idx) cols[i + j].push(`${a}${i} * ${b}${j}`);
   const lines = [];
+  if (square) lines.push(idx.slice(0, L - 1).map((i) => `const ${a}${i}x2: i64 = ${a}${i} << 1;`).join(' '));
+  // Columns summed independently, carried after: the products do not wait on a carry chain (each column < 2^58).
+  for (let k = 0; k < 2 * L - 1; k++) lines.push(`let c${k}: i64 = ${cols[k].join(' + ')};`);
   lines.push('let c: i64 = 0;');
-  for (let k = 0; k < 2 * L - 1; k++) lines.push(`c += ${cols[k].join(' + ')}; let t${k}: i64 = c & M; c >>= 26;`);
+  for (let k = 0; k < 2 * L - 1; k++) lines.push(`c += c${k}; let t${k}: i64 = c & M; c >>= 26;`);
   lines.push('let t19: i64 = c;');
   // fold t10..t19 (weights 2^260..) down: 2^260 ≡ 2^36 + 0x3D10, i.e. 0x3D10 at the same limb − 10 and 2^10 one limb up
   for (let k = 2 * L - 1; k >= L; k--) lines.push(`t${k - L} += t${k} * 0x3D10; t${k - L + 1} += t${k} << 10;`);
@@ -55,11 +65,17 @@ const ENTRY: usize = 80; // table entry: x then y, 10 u32 limbs each
   ${mulBody('a', 'b')}
   ${store('r', 'd')}
 }
-@inline function sqr(r: usize, a: usize): void { mul(r, a, a); }
+@inline function sqr(r: usize, a: usize): void {
+  ${load('a', 'a')}
+  ${mulBody('a', 'a', true)}
+  ${store('r', 'd')}
+}
 ${elementOp('sub(r: usize, a: usize, b: usize)', 'r = a − b (mod p).', [load('a', 'a'), load('b', 'b')], (i) => `a${i} + ${P32[i]} - b${i}`)}
 ${elementOp('subFromT(r: usize, t: usize, a: usize)', 'r = t − a (mod p), t a table coordinate.', [load('t', 't', true), load('a', 'a')], (i) => `t${i} + ${P32[i]} - a${i}`)}
 ${elementOp('addT(r: usize, t: usize, a: usize)', 'r = t + a (mod p), t a table coordinate.', [load('t', 't', true), load('a', 'a')], (i) => `t${i} + a${i}`)}
 ${elementOp('subSubT(r: usize, a: usize, b: usize, t: usize)', 'r = a − b − t (mod p): x3 = λ² − x1 − x2.', [load('a', 'a'), load('b', 'b'), load('t', 't', true)], (i) => `a${i} + ${2 * P32[i]} - b${i} - t${i}`)}
+${elementOp('xMinusX3(r: usize, a: usize, t: usize, s: usize)', 'r = 2a + t − s (mod p): x1 − x3 with x3 = s − x1 − x2, s = λ².', [load('a', 'a'), load('t', 't', true), load('s', 's')], (i) => `2 * a${i} + t${i} + ${2 * P32[i]} - s${i}`)}
+${elementOp('x3MinusX(r: usize, s: usize, a: usize, t: usize)', 'r = s − 2a − t (mod p): x3 − x1.', [load('s', 's'), load('a', 'a'), load('t', 't', true)], (i) => `s${i} + ${2 * P32[i]} - 2 * a${i} - t${i}`)}
 /** The canonical value (< p) of a weakly reduced one, in place. */
 export function normalize(r: usize): void {
   ${load('r', 'd').replaceAll('const', 'let')}
@@ -119,7 +135,7 @@ export function invert(r: usize, a: usize, tmp: usize): void {
  */
 export function addRound(ax: usize, ay: usize, table: usize, slots: usize, offsets: usize, neg: usize, count: i32, prefix: usize, tmp: usize): i32 {
   if (count == 0) return 0;
-  const inv = tmp, slope = tmp + 80, x3 = tmp + 160, dx = tmp + 240, t = tmp + 320, itmp = tmp + 400;
+  const inv = tmp, slope = tmp + 80, s = tmp + 160, dx = tmp + 240, ik = tmp + 320, num = tmp + 400, itmp = tmp + 480;
   // Forward: prefix_k = dx_0 ⋯ dx_k.
   subFromT(prefix, table + <usize>load<i32>(offsets) * ENTRY, ax + <usize>load<i32>(slots) * 80);
   for (let k = 1; k < count; k++) {
@@ -127,7 +143,7 @@ export function addRound(ax: usize, ay: usize, table: usize, slots: usize, offse
     subFromT(dx, table + <usize>load<i32>(offsets + (<usize>k << 2)) * ENTRY, e);
     mul(prefix + <usize>k * 80, prefix + <usize>(k - 1) * 80, dx);
   }
-  if (isZero(prefix + <usize>(count - 1) * 80, t)) return 1;
+  if (isZero(prefix + <usize>(count - 1) * 80, itmp)) return 1;
   invert(inv, prefix + <usize>(count - 1) * 80, itmp);
   for (let k = count - 1; k >= 0; k--) {
     const e = <usize>load<i32>(slots + (<usize>k << 2)) * 80;
@@ -135,22 +151,20 @@ export function addRound(ax: usize, ay: usize, table: usize, slots: usize, offse
     let inverse = inv;
     if (k > 0) {
       subFromT(dx, px, ax + e);
-      mul(slope, inv, prefix + <usize>(k - 1) * 80); // 1/dx_k
+      mul(ik, inv, prefix + <usize>(k - 1) * 80); // 1/dx_k
       mul(inv, inv, dx); // 1/(dx_0 ⋯ dx_(k−1))
-      memory.copy(t, slope, 80);
-      inverse = t;
+      inverse = ik;
     }
     const negated = load<u8>(neg + <usize>k) == 1;
     // λ = (y2 − y1)/dx, or for a negated addend λ' = (y2 + y1)/dx = −λ
-    if (negated) addT(slope, px + 40, ay + e); else subFromT(slope, px + 40, ay + e);
-    mul(slope, slope, inverse);
+    if (negated) addT(num, px + 40, ay + e); else subFromT(num, px + 40, ay + e);
+    mul(slope, num, inverse);
     // x3 = λ² − x1 − x2;  y3 = λ(x1 − x3) − y1 = λ'(x3 − x1) − y1
-    sqr(x3, slope);
-    subSubT(x3, x3, ax + e, px);
-    if (negated) sub(dx, x3, ax + e); else sub(dx, ax + e, x3);
+    sqr(s, slope);
+    if (negated) x3MinusX(dx, s, ax + e, px); else xMinusX3(dx, ax + e, px, s);
+    subSubT(ax + e, s, ax + e, px);
     mul(dx, slope, dx);
     sub(ay + e, dx, ay + e);
-    memory.copy(ax + e, x3, 80);
   }
   return 0;
 }
@@ -166,6 +180,7 @@ export function normalizeAll(ax: usize, count: i32): void {
 }
 // Test hooks: one operation on elements at a and b, into r.
 export function testMul(r: usize, a: usize, b: usize): void { mul(r, a, b); }
+export function testSqr(r: usize, a: usize): void { sqr(r, a); }
 export function testSub(r: usize, a: usize, b: usize): void { sub(r, a, b); }
 export function testInvert(r: usize, a: usize, tmp: usize): void { invert(r, a, tmp); }
 `;

@@ -20,6 +20,7 @@ const random = (bits = 256): bigint => BigInt('0x' + randomBytes(32).toString('h
 interface Hooks {
   memory: { buffer: ArrayBuffer; grow(pages: number): number };
   testMul(r: number, a: number, b: number): void;
+  testSqr(r: number, a: number): void;
   testSub(r: number, a: number, b: number): void;
   testInvert(r: number, a: number, tmp: number): void;
   normalize(r: number): void;
@@ -44,19 +45,58 @@ describe('WebAssembly field (10 × 26-bit limbs in i64) against BigInt', () => {
   const edges = [0n, 1n, 2n, P - 1n, P, P + 1n, 2n ** 256n - 1n, 2n ** 259n + 12345n, 2n ** 260n - 1n];
   const pairs: [bigint, bigint][] = [...edges.flatMap((a) => edges.map((b): [bigint, bigint] => [a, b])), ...Array.from({ length: 1500 }, (): [bigint, bigint] => [random(260), random(260)])];
 
-  it('multiplies, subtracts and normalizes (edges: 0, p − 1, p, 2^256 − 1, 2^260 − 1; weak results fed back)', () => {
+  /** Limbs as the operations may leave them (the weak form: limbs 0–8 below 2^27, limb 9 below 2^26). */
+  const putLimbs = (limbs: readonly bigint[], at: number) => limbs.forEach((l, i) => (m[at / 8 + i] = l));
+  const valueOf = (limbs: readonly bigint[]) => limbs.reduceRight((x, l) => (x << 26n) + l, 0n);
+  const weakMax = [...Array(9).fill(2n ** 27n - 1n), 2n ** 26n - 1n];
+  const randomWeak = () => weakMax.map((max) => random(64) % (max + 1n));
+  const weak: bigint[][] = [weakMax, weakMax.map((l, i) => (i % 2 ? l : 0n)), ...Array.from({ length: 300 }, randomWeak)];
+  /** The output holds the weak form: every operation's result can be any operation's input. */
+  const expectWeak = (at: number) => {
+    for (let i = 0; i < 10; i++) expect(m[at / 8 + i]!).toBeLessThan(i < 9 ? 2n ** 27n : 2n ** 26n);
+  };
+
+  it('multiplies, squares, subtracts and normalizes (edges: 0, p − 1, p, 2^256 − 1, 2^260 − 1; weak results fed back)', () => {
     for (const [a, b] of pairs) {
       put(a, A);
       put(b, B);
       hooks.testMul(R, A, B);
       expect(mod(get(R))).toBe(mod(a * b));
-      expect(get(R)).toBeLessThan(2n ** 261n);
+      expectWeak(R);
       hooks.testMul(R, R, R); // a weak result as input
       expect(mod(get(R))).toBe(mod(mod(a * b) ** 2n));
+      hooks.testSqr(R, A);
+      expect(mod(get(R))).toBe(mod(a * a));
+      expectWeak(R);
+      hooks.testSqr(R, R);
+      expect(mod(get(R))).toBe(mod(a ** 4n));
       hooks.testSub(R, A, B);
       expect(mod(get(R))).toBe(mod(a - b));
+      expectWeak(R);
       hooks.normalize(R);
       expect(get(R)).toBe(mod(a - b));
+    }
+  });
+
+  it('takes inputs at the bounds of the weak form (limbs 0–8 up to 2^27 − 1, limb 9 up to 2^26 − 1)', () => {
+    for (const [n, la] of weak.entries()) {
+      const lb = weak[(n * 7 + 1) % weak.length]!;
+      const [a, b] = [valueOf(la), valueOf(lb)];
+      const ops: [string, () => void, bigint][] = [
+        ['mul', () => hooks.testMul(R, A, B), a * b],
+        ['sqr', () => hooks.testSqr(R, A), a * a],
+        ['sub', () => hooks.testSub(R, A, B), a - b],
+      ];
+      for (const [name, run, want] of ops) {
+        putLimbs(la, A);
+        putLimbs(lb, B);
+        run();
+        expect(mod(get(R)), `${name} of limbs ${la.join(',')} and ${lb.join(',')}`).toBe(mod(want));
+        expectWeak(R);
+      }
+      putLimbs(la, R);
+      hooks.normalize(R);
+      expect(get(R)).toBe(mod(a));
     }
   });
 

@@ -115,6 +115,7 @@ export function derivePayloadsMany(reqs: readonly KernelRequest[], options: Kern
   /** Payloads of the batch's points for the requests sharing them, taproot ones or the others. */
   const write = (taproot: boolean) => {
     const { live, owner, slot } = batch;
+    keyHashOf = -1;
     for (let k = 0; k < n; k++) {
       for (const r of sharers[owner[k]!]!) {
         const script = scripts[r]!;
@@ -222,14 +223,18 @@ function writePayload(script: SecpScript, batch: Batch, k: number, out: Uint8Arr
     case 'p2pkh':
     case 'p2wpkh':
     case 'p2sh-p2wpkh':
-      compressed[0] = F.isOdd(y, k * L) ? 3 : 2;
-      F.toBytes(x, k * L, compressed, 1);
-      hash160Into(compressed, 0, 33, out, offset);
+      if (keyHashOf !== k) {
+        // One HASH160 of the compressed key per point, whichever of these scripts share it.
+        compressed[0] = F.isOdd(y, k * L) ? 3 : 2;
+        F.toBytes(x, k * L, compressed, 1);
+        hash160Into(compressed, 0, 33, keyHash, 0);
+        keyHashOf = k;
+      }
       if (script === 'p2sh-p2wpkh') {
         // HASH160 of the P2WPKH script 0x00 0x14 ‖ keyhash
-        redeemScript.set(out.subarray(offset, offset + 20), 2);
+        redeemScript.set(keyHash, 2);
         hash160Into(redeemScript, 0, 22, out, offset);
-      }
+      } else out.set(keyHash, offset);
       return;
     case 'p2tr':
       F.toBytes(x, k * L, out, offset);
@@ -242,6 +247,9 @@ function writePayload(script: SecpScript, batch: Batch, k: number, out: Uint8Arr
       return;
   }
 }
+/** HASH160 of the compressed key of batch point `keyHashOf` (−1: none yet in this pass over the batch). */
+const keyHash = new Uint8Array(20);
+let keyHashOf = -1;
 const redeemScript = Uint8Array.of(0x00, 0x14, ...new Uint8Array(20));
 
 /** A parent and the (non-hardened) index of the child wanted. */
