@@ -11,7 +11,7 @@ import { sha256, sha512 } from '@noble/hashes/sha2.js';
 import { ripemd160 } from '@noble/hashes/legacy.js';
 import { keccak_256 } from '@noble/hashes/sha3.js';
 import * as F from '../src/workers/secp/field.js';
-import { childTweak } from '../src/workers/secp/child-tweak.js';
+import { childScalars, childTweak } from '../src/workers/secp/child-tweak.js';
 import { evmPayloadInto, hash160Into } from '../src/workers/hash/payload-hashes.js';
 
 const P = F.P;
@@ -33,6 +33,8 @@ const key = randomBytes(33);
 const chainCode = randomBytes(32);
 const message = Buffer.concat([key, Buffer.alloc(4)]);
 const tweak = childTweak(key, chainCode);
+const scalars = childScalars(key, chainCode);
+const scalarsOut = new Uint8Array(32 * N);
 const noblePrepared = hmac.create(sha512, chainCode);
 const xy = randomBytes(64);
 const out = new Uint8Array(32);
@@ -50,7 +52,8 @@ bench
     for (let i = 1; i < N; i++) F.mul(limbs, 0, limbs, 0, limbs, i * F.LIMBS);
   })
   .add('HMAC-SHA512: node createHmac', () => createHmac('sha512', chainCode).update(message).digest())
-  .add('HMAC-SHA512: two node crypto.hash (restore-scan)', () => tweak(7))
+  .add('HMAC-SHA512: two node crypto.hash (restore-scan, childTweak)', () => tweak(7))
+  .add(`HMAC-SHA512: WebAssembly from midstates, IL only (restore-scan, childScalars) (×${N})`, () => scalars(7, N, scalarsOut, 0))
   .add('HMAC-SHA512: @noble/hashes, prepared key', () => noblePrepared._cloneInto().update(message).digest())
   .add('HASH160 of a key: node crypto.hash ×2', () => hash('ripemd160', hash('sha256', key, 'buffer'), 'buffer'))
   .add('HASH160 of a key: @noble/hashes', () => ripemd160(sha256(key)))

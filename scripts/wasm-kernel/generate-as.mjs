@@ -2,6 +2,7 @@
 // the batched affine addition round of src/workers/secp/batch-add.ts over a table of u32 limbs. Unrolled by this
 // generator, as src/workers/secp/field-codegen.ts does for the JavaScript kernel.
 import { writeFileSync } from 'node:fs';
+import { hmacSha512Source } from './hmac-sha512.mjs';
 
 const L = 10;
 const idx = [...Array(L).keys()];
@@ -184,4 +185,5 @@ export function testSqr(r: usize, a: usize): void { sqr(r, a); }
 export function testSub(r: usize, a: usize, b: usize): void { sub(r, a, b); }
 export function testInvert(r: usize, a: usize, tmp: usize): void { invert(r, a, tmp); }
 `;
+s += hmacSha512Source();
 writeFileSync(process.argv[2] ?? new URL('./kernel.as.ts', import.meta.url), s);

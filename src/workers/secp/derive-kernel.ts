@@ -1,6 +1,6 @@
 /**
  * The derivation kernel: payloads of children from..from+count−1 of one parent public key, in batches
- * whose points all share one inversion per table window. Per index: one HMAC, ~19 batched affine
+ * whose points all share one inversion per table window. Per index: one HMAC (child-tweak.ts), ~19 batched affine
  * additions (≈ 38 for p2tr, whose output key needs a second multiple of G), one or two hashes.
  */
 import { PAYLOAD_WIDTH } from '../../chains/address.js';
@@ -9,7 +9,7 @@ import { HARDENED } from '../../paths/derivation-path.js';
 import * as F from './field.js';
 import { decodePublicKey, isBelowOrder, writeAffine } from './curve.js';
 import { addMultiplesOfG, type PointBatch } from './fixed-base.js';
-import { childTweak, type ChildTweak } from './child-tweak.js';
+import { childScalars, childTweak, scalarsFromTweak, type ChildTweak } from './child-tweak.js';
 import { evmPayloadInto, hash160Into, tapTweakInto } from '../hash/payload-hashes.js';
 
 const L = F.LIMBS;
@@ -103,7 +103,6 @@ export function derivePayloadsMany(reqs: readonly KernelRequest[], options: Kern
   const size = options.batchSize ?? DEFAULT_BATCH;
   if (batchCache?.size !== size) batchCache = new Batch(size);
   const batch = batchCache;
-  const tweaks = reqs.map((req) => options.tweak ?? childTweak(req.publicKey, req.chainCode));
   const parents = reqs.map((req) => parentLimbs(req.publicKey));
   const results: KernelResult[] = reqs.map((req, r) => ({ payloads: new Uint8Array(req.count * PAYLOAD_WIDTH[scripts[r]!]), skipped: [] }));
   const anyTaproot = scripts.includes('p2tr');
@@ -138,16 +137,20 @@ export function derivePayloadsMany(reqs: readonly KernelRequest[], options: Kern
   reqs.forEach((req, r) => {
     if (sharers[r]!.length === 0) return; // its children are another request's
     const parent = parents[r]!;
-    const tweak = tweaks[r]!;
-    for (let i = 0; i < req.count; i++) {
+    const scalarsOf = options.tweak ? scalarsFromTweak(options.tweak) : childScalars(req.publicKey, req.chainCode);
+    for (let i = 0; i < req.count; ) {
+      const take = Math.min(req.count - i, size - n);
       const { x, y, live, scalars, owner, slot } = batch;
-      scalars.set(tweak(req.from + i).subarray(0, 32), 32 * n);
-      live[n] = isBelowOrder(scalars, 32 * n) ? 1 : 0;
-      F.copy(x, n * L, parent, 0);
-      F.copy(y, n * L, parent, L);
-      owner[n] = r;
-      slot[n] = i;
-      if (++n === size) run();
+      scalarsOf(req.from + i, take, scalars, 32 * n);
+      for (let j = 0; j < take; j++, n++) {
+        live[n] = isBelowOrder(scalars, 32 * n) ? 1 : 0;
+        F.copy(x, n * L, parent, 0);
+        F.copy(y, n * L, parent, L);
+        owner[n] = r;
+        slot[n] = i + j;
+      }
+      i += take;
+      if (n === size) run();
     }
   });
   if (n > 0) run();

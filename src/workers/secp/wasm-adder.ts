@@ -4,7 +4,7 @@
  * JavaScript field). Generated and compiled by scripts/wasm-kernel (AssemblyScript); the module is embedded in
  * wasm-kernel.generated.ts. Same algorithm and results as batch-add.ts; a thread without WebAssembly uses that.
  */
-import { WASM_KERNEL_BASE64 } from './wasm-kernel.generated.js';
+import { hasWebAssembly, instantiateKernel, type KernelExports } from './wasm-kernel.js';
 import { ENTRY, type BaseTable } from './base-table.js';
 import * as F from './field.js';
 
@@ -14,13 +14,6 @@ const TABLE_ENTRY = 80; // bytes: x then y, 10 × u32 each
 const SCRATCH = 32768; // 16 free elements for the module's temporaries
 const TABLE_BASE = 65536;
 const PAGE = 65536;
-
-interface KernelExports {
-  memory: WebAssembly.Memory;
-  addRound(ax: number, ay: number, table: number, slots: number, offsets: number, neg: number, count: number, prefix: number, tmp: number): number;
-  sameX(ax: number, slot: number, table: number, offset: number, tmp: number): number;
-  normalizeAll(ax: number, count: number): void;
-}
 
 /**
  * 24-bit limbs (canonical, little-endian) → 26-bit limbs, written to `out` at `at`, `at + stride`, …; with stride 2
@@ -60,8 +53,7 @@ export class WasmAdder {
   private i32!: Int32Array;
 
   constructor(readonly table: BaseTable) {
-    const module = new WebAssembly.Module(Buffer.from(WASM_KERNEL_BASE64, 'base64'));
-    this.kernel = new WebAssembly.Instance(module, { env: { abort: () => { throw new Error('wasm kernel abort'); } } }).exports as unknown as KernelExports;
+    this.kernel = instantiateKernel();
     const entries = table.entries;
     if (table.points.length !== entries * ENTRY) throw new Error('the table points were released before the WebAssembly adder copied them');
     this.grow(TABLE_BASE + entries * TABLE_ENTRY);
@@ -174,14 +166,14 @@ export class WasmAdder {
 }
 
 let adder: WasmAdder | undefined;
-let enabled = typeof WebAssembly === 'object';
+let enabled = hasWebAssembly;
 
 /**
  * Turns the WebAssembly additions off (or on again) for this thread: the JavaScript ones then run, as on a runtime
  * without WebAssembly (tests compare the two; a table whose points were released cannot go back to JavaScript).
  */
 export function useWasmAdditions(on: boolean): void {
-  enabled = on && typeof WebAssembly === 'object';
+  enabled = on && hasWebAssembly;
 }
 
 /**
