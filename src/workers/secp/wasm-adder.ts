@@ -1,6 +1,6 @@
 /**
  * The batched affine additions of fixed-base.ts in WebAssembly: secp256k1 field elements as 10 × 26-bit limbs in
- * i64 slots, 100 native 64-bit products per multiplication (~50 ns against ~150 ns for the 11 float limbs of the
+ * i64 slots, 100 native 64-bit products per multiplication (~49 ns against ~150 ns for the 11 float limbs of the
  * JavaScript field). Generated and compiled by scripts/wasm-kernel (AssemblyScript); the module is embedded in
  * wasm-kernel.generated.ts. Same algorithm and results as batch-add.ts; a thread without WebAssembly uses that.
  */
