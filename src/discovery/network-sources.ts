@@ -22,8 +22,12 @@ export function failoverSource(alternatives: readonly ChainSource[]): ChainSourc
   let preferred = 0;
   const attempt = async <T>(fn: (s: ChainSource) => Promise<T>): Promise<T> => {
     let lastError: unknown;
+    // Each query walks the alternatives from where it started: another query succeeding meanwhile moves
+    // `preferred`, and reading it again mid-walk sent a query back to the endpoint that had just failed it,
+    // never to the others (a dead first Electrum server left a working Esplora unasked).
+    const start = preferred;
     for (let k = 0; k < alternatives.length; k++) {
-      const i = (preferred + k) % alternatives.length;
+      const i = (start + k) % alternatives.length;
       try {
         const result = await fn(alternatives[i]!);
         preferred = i;

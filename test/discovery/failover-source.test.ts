@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import type { AddressActivity, AddressRef, ChainSource } from '../../src/chains/source.js';
+import { NETWORKS } from '../../src/chains/networks.js';
+import { RestoreScanError } from '../../src/errors.js';
+import { failoverSource } from '../../src/discovery/network-sources.js';
+
+/** A source whose every answer the test settles by hand, in the order it chooses. */
+function manualSource(id: string) {
+  const pending: { resolve(a: AddressActivity[]): void; reject(e: unknown): void }[] = [];
+  let asked = 0;
+  const source: ChainSource = {
+    id, type: 'electrum', family: 'bitcoin', network: NETWORKS.bitcoin!,
+    activity: (_refs: readonly AddressRef[]) => {
+      asked++;
+      return new Promise<AddressActivity[]>((resolve, reject) => pending.push({ resolve, reject }));
+    },
+    holdings: () => Promise.resolve([]),
+    requests: () => asked,
+  };
+  return { source, pending, asked: () => asked };
+}
+const tick = () => new Promise((r) => setImmediate(r));
+
+describe('failoverSource (configured alternatives of one network)', () => {
+  it('sends a failed query on to the next alternative even when another query moved the preference meanwhile', async () => {
+    const dead = manualSource('electrum dead');
+    const live = manualSource('esplora live');
+    const group = failoverSource([dead.source, live.source]);
+    const first = group.activity([]);
+    const second = group.activity([]);
+    await tick();
+    expect(dead.pending).toHaveLength(2); // both start at the first alternative
+    dead.pending[0]!.reject(new Error('could not connect'));
+    await tick();
+    live.pending[0]!.resolve([]); // the first query succeeds elsewhere: later queries start there
+    await first;
+    dead.pending[1]!.reject(new Error('could not connect'));
+    await tick();
+    expect(live.pending).toHaveLength(2); // the second query went on to the live one, not back to the dead one
+    live.pending[1]!.resolve([]);
+    await expect(second).resolves.toEqual([]);
+    expect(dead.asked()).toBe(2);
+    // A new query starts at the alternative that answered last.
+    const third = group.activity([]);
+    await tick();
+    expect(live.pending).toHaveLength(3);
+    live.pending[2]!.resolve([]);
+    await expect(third).resolves.toEqual([]);
+    expect(dead.asked()).toBe(2);
+  });
+
+  it('rejects with the last error when every alternative failed, and does not fail over a cancelled query', async () => {
+    const a = manualSource('a');
+    const b = manualSource('b');
+    const group = failoverSource([a.source, b.source]);
+    const query = group.activity([]);
+    await tick();
+    a.pending[0]!.reject(new Error('a failed'));
+    await tick();
+    b.pending[0]!.reject(new Error('b failed'));
+    await expect(query).rejects.toThrow('b failed');
+
+    const cancelled = group.activity([]);
+    await tick();
+    a.pending[1]!.reject(new RestoreScanError('ABORTED', 'aborted'));
+    await expect(cancelled).rejects.toMatchObject({ code: 'ABORTED' });
+    expect(b.asked()).toBe(1);
+  });
+});
