@@ -158,6 +158,18 @@ describe('esplora client', () => {
     expect(wrapper.paths).toEqual(['/block-height/0', '/block-height/0']);
   });
 
+  it('retries an unreachable /block-height/0 only as its transport does (the scan waits for every check)', async () => {
+    const down: HttpWrapper = later(await startHttpWrapper(server.url, () => ({ status: 503, body: 'down' })));
+    const source = createEsploraSource({
+      network: REGTEST,
+      config: { type: 'esplora', url: down.url },
+      expectedGenesisHash: model.genesisHash,
+      transport: { ...FAST_RETRY, retries: 1 },
+    });
+    await expect(source.verify!()).rejects.toMatchObject({ status: 503 });
+    expect(down.paths).toEqual(['/block-height/0', '/block-height/0']); // one try and the transport's one retry, not 4 × 2
+  });
+
   it('reports a failed query as a TransportError, never as unused', async () => {
     const proxy = later(await startFaultProxy({ target: server.url, rate: 1, faults: ['503'] }));
     const source: ChainSource = createEsploraSource({

@@ -42,8 +42,13 @@ export interface EsploraSource extends ChainSource {
 
 export type EsploraRoute = 'scripthash' | 'address';
 
-/** Malformed `/block-height/0` answers (a cut or HTML body with status 200) get this many more tries. */
+/**
+ * Malformed `/block-height/0` answers (a cut or HTML body with status 200) get this many more tries. Network
+ * failures get only the transport's own retries: retrying those here too kept a scan waiting ~8 s on a dead backup
+ * endpoint that it never needed (the scan reports only once every endpoint's check has ended).
+ */
 const VERIFY_RETRIES = 3;
+const isMalformedAnswer = (err: unknown): boolean => err instanceof TransportError && err.code === 'PROTOCOL';
 
 export function createEsploraSource(options: EsploraSourceOptions): EsploraSource {
   const { config } = options;
@@ -151,7 +156,7 @@ export function createEsploraSource(options: EsploraSourceOptions): EsploraSourc
           });
         return text;
       },
-      { retries: VERIFY_RETRIES, signal, clock: options.transport?.clock, random: options.transport?.random },
+      { retries: VERIFY_RETRIES, isRetryable: isMalformedAnswer, signal, clock: options.transport?.clock, random: options.transport?.random },
     );
     checkGenesis(network, id, reported, expectedGenesis);
   }
