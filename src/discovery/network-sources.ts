@@ -4,6 +4,7 @@ import type { AddressRef, ChainSource, SourceCallOptions } from '../chains/sourc
 import type { Network } from '../chains/types.js';
 import type { Config, IndexerConfig, IndexerType, NetworkConfig } from '../config/indexer-types.js';
 import { coalescingSource } from './coalesce-activity.js';
+import { createFailover, type FailoverOptions } from '../net/failover.js';
 
 /** Makes a client for one configured indexer. */
 export type SourceFactory = (network: Network, indexer: IndexerConfig, networkConfig: NetworkConfig) => ChainSource;
@@ -12,40 +13,26 @@ export type SourceFactories = Partial<Record<IndexerType, SourceFactory>>;
 const isAbort = (err: unknown): boolean => err instanceof RestoreScanError && err.code === 'ABORTED';
 
 /**
- * Endpoints of one indexer type on one network are alternatives: the next is tried when one fails after its
- * own retries. (Indexers of different types complement each other and are all asked: see `buildSources`.)
+ * Configured alternatives of one network (indexers that each answer the whole question): a query goes to the
+ * first healthy one, and on to the next when it fails after its own retries (net/failover.ts). An alternative
+ * that failed is tried last for a cool-down (30 s), so later queries do not each wait out its retries first,
+ * and the first in config order is preferred again once it has recovered. Each query walks the order it started
+ * with: reading a shared preference mid-walk once sent queries back to the endpoint that had just failed them.
  */
-export function failoverSource(alternatives: readonly ChainSource[]): ChainSource {
+export function failoverSource(alternatives: readonly ChainSource[], options: Pick<FailoverOptions, 'cooldownMs' | 'clock'> = {}): ChainSource {
   const [first] = alternatives;
   if (!first) throw new RangeError('failoverSource needs at least one source');
   if (alternatives.length === 1) return first;
-  let preferred = 0;
-  const attempt = async <T>(fn: (s: ChainSource) => Promise<T>): Promise<T> => {
-    let lastError: unknown;
-    // Each query walks the alternatives from where it started: another query succeeding meanwhile moves
-    // `preferred`, and reading it again mid-walk sent a query back to the endpoint that had just failed it,
-    // never to the others (a dead first Electrum server left a working Esplora unasked).
-    const start = preferred;
-    for (let k = 0; k < alternatives.length; k++) {
-      const i = (start + k) % alternatives.length;
-      try {
-        const result = await fn(alternatives[i]!);
-        preferred = i;
-        return result;
-      } catch (err) {
-        if (isAbort(err)) throw err;
-        lastError = err;
-      }
-    }
-    throw lastError;
-  };
+  // Any failure of one alternative may be another's success (a malformed page, an API one of them lacks).
+  const failover = createFailover(alternatives.map((source) => ({ endpoint: source.id, source })), { ...options, shouldFailover: (err) => !isAbort(err) });
+  const attempt = <T>(fn: (s: ChainSource) => Promise<T>, o?: SourceCallOptions): Promise<T> => failover.run(({ source }) => fn(source), o?.signal);
   return {
     id: alternatives.map((s) => s.id).join(' | '),
     type: first.type,
     family: first.family,
     network: first.network,
-    activity: (refs: readonly AddressRef[], o?: SourceCallOptions) => attempt((s) => s.activity(refs, o)),
-    holdings: (refs: readonly AddressRef[], o?: SourceCallOptions) => attempt((s) => s.holdings(refs, o)),
+    activity: (refs: readonly AddressRef[], o?: SourceCallOptions) => attempt((s) => s.activity(refs, o), o),
+    holdings: (refs: readonly AddressRef[], o?: SourceCallOptions) => attempt((s) => s.holdings(refs, o), o),
     // Whichever alternative answers activity, its answer must already be the holdings.
     activityIsHoldings: alternatives.every((s) => s.activityIsHoldings === true),
     verify: async (o?: SourceCallOptions) => {

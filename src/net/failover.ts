@@ -2,6 +2,7 @@ import { isAbortedError, throwIfAborted } from './abort.js';
 import { systemClock, type Clock } from './clock.js';
 import { TransportError } from './errors.js';
 import { JsonRpcError } from './json-rpc-error.js';
+import { RestoreScanError } from '../errors.js';
 
 export interface FailoverOptions {
   /** How long a failed endpoint is tried only after the healthy ones (default 30 s). */
@@ -73,7 +74,10 @@ export function createFailover<T extends { readonly endpoint: string }>(
     }
     if (failures.length === 1) throw failures[0]?.error;
     const last = failures[failures.length - 1];
-    throw new TransportError('NETWORK', `all ${failures.length} endpoints failed`, {
+    // Each endpoint's own reason, in the one line a report keeps (a TransportError's names its endpoint already).
+    const reasons = failures.map(({ endpoint, error }) =>
+      error instanceof TransportError ? error.shortMessage : `${error instanceof RestoreScanError ? error.shortMessage : String(error)} (${endpoint})`);
+    throw new TransportError('NETWORK', `all ${failures.length} endpoints failed: ${reasons.join('; ')}`, {
       endpoint: failures.map((f) => f.endpoint).join(', '),
       retryable: true,
       details: failures

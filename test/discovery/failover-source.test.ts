@@ -3,6 +3,7 @@ import type { AddressActivity, AddressRef, ChainSource } from '../../src/chains/
 import { NETWORKS } from '../../src/chains/networks.js';
 import { RestoreScanError } from '../../src/errors.js';
 import { failoverSource } from '../../src/discovery/network-sources.js';
+import { virtualClock } from '../net/support.js';
 
 /** A source whose every answer the test settles by hand, in the order it chooses. */
 function manualSource(id: string) {
@@ -22,10 +23,11 @@ function manualSource(id: string) {
 const tick = () => new Promise((r) => setImmediate(r));
 
 describe('failoverSource (configured alternatives of one network)', () => {
-  it('sends a failed query on to the next alternative even when another query moved the preference meanwhile', async () => {
+  it('sends a failed query on to the next alternative even when another query succeeded there meanwhile', async () => {
     const dead = manualSource('electrum dead');
     const live = manualSource('esplora live');
-    const group = failoverSource([dead.source, live.source]);
+    const clock = virtualClock();
+    const group = failoverSource([dead.source, live.source], { cooldownMs: 30_000, clock });
     const first = group.activity([]);
     const second = group.activity([]);
     await tick();
@@ -40,16 +42,23 @@ describe('failoverSource (configured alternatives of one network)', () => {
     live.pending[1]!.resolve([]);
     await expect(second).resolves.toEqual([]);
     expect(dead.asked()).toBe(2);
-    // A new query starts at the alternative that answered last.
+    // During its cool-down the failed alternative is asked last: a new query goes to the live one at once.
     const third = group.activity([]);
     await tick();
     expect(live.pending).toHaveLength(3);
     live.pending[2]!.resolve([]);
     await expect(third).resolves.toEqual([]);
     expect(dead.asked()).toBe(2);
+    // After it, the first configured alternative is asked first again (it may have recovered).
+    clock.advance(30_000);
+    const fourth = group.activity([]);
+    await tick();
+    expect(dead.asked()).toBe(3);
+    dead.pending[2]!.resolve([]);
+    await expect(fourth).resolves.toEqual([]);
   });
 
-  it('rejects with the last error when every alternative failed, and does not fail over a cancelled query', async () => {
+  it("rejects with every alternative's reason when all failed, and does not fail over a cancelled query", async () => {
     const a = manualSource('a');
     const b = manualSource('b');
     const group = failoverSource([a.source, b.source]);
@@ -58,10 +67,11 @@ describe('failoverSource (configured alternatives of one network)', () => {
     a.pending[0]!.reject(new Error('a failed'));
     await tick();
     b.pending[0]!.reject(new Error('b failed'));
-    await expect(query).rejects.toThrow('b failed');
+    await expect(query).rejects.toMatchObject({ shortMessage: expect.stringMatching(/^all 2 endpoints failed: .*a failed \(a\); .*b failed \(b\)/) });
 
     const cancelled = group.activity([]);
     await tick();
+    // Both are cooling now; a is still asked first (the one whose cool-down ends first).
     a.pending[1]!.reject(new RestoreScanError('ABORTED', 'aborted'));
     await expect(cancelled).rejects.toMatchObject({ code: 'ABORTED' });
     expect(b.asked()).toBe(1);
