@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadKeySet } from '../../src/api/paths.js';
 import { scan } from '../../src/api/scan.js';
 import { writeScanOutputs } from '../../src/cli/commands/scan.js';
-import type { Config, IndexerConfig } from '../../src/config/indexer-types.js';
+import type { Config } from '../../src/config/indexer-types.js';
 import { EXIT } from '../../src/errors.js';
 import type { Report } from '../../src/report/types.js';
 import { startFaultProxy, TCP_FAULTS, TRANSIENT_FAULTS, type FaultProxy } from '../../src/devnet/fault-proxy.js';
@@ -73,25 +73,6 @@ describe(`discovery engine through the fault proxy (${FAULT_RATE * 100}% transie
     expect(addressRows(clean)).toEqual(world.expected.addresses);
     expect(assetRows(clean)).toEqual(world.expected.assets);
   });
-
-  it('a dead endpoint configured first on every network: the same report, from the alternatives behind it', async () => {
-    // Connections to port 1 are refused at once; each network's working indexers stay behind the dead one.
-    const dead: Record<string, IndexerConfig> = {
-      bitcoin: { type: 'electrum', url: 'tcp://127.0.0.1:1' },
-      evm: { type: 'evm-rpc', url: 'http://127.0.0.1:1' },
-      solana: { type: 'solana-rpc', url: 'http://127.0.0.1:1' },
-    };
-    const networks = Object.fromEntries(
-      Object.entries(world.config.networks).map(([id, n]) => [id, { ...n, indexers: [dead[FAMILY_OF[id]!]!, ...n.indexers] }]),
-    );
-    const started = performance.now();
-    const report = await scan(world.input, {
-      networks: NETWORK_IDS, config: { ...world.config, networks }, workers: 0, sourceFactories: world.sourceFactories({ ...BACKOFF, retries: 1 }),
-    });
-    expect(report.failures).toEqual([]);
-    expect(withoutStats(report)).toEqual(withoutStats(clean));
-    expect(performance.now() - started).toBeLessThan(20_000);
-  }, 60_000);
 
   it.each(RUNS)('seed $seed, $retries retries: the same report, or complete false with the failures listed (exit 3) — never a silent loss', async ({ seed, retries }) => {
     const { config, proxies } = await proxiedConfig(world, seed);

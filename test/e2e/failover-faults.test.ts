@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scan } from '../../src/api/scan.js';
+import type { Config, IndexerConfig } from '../../src/config/indexer-types.js';
+import type { Report } from '../../src/report/types.js';
+import { startFaultProxy, type FaultKind, type FaultProxy } from '../../src/devnet/fault-proxy.js';
+import { buildWorld, NETWORK_IDS, type World } from './world.js';
+
+const HTTP_TIMEOUT_MS = 1_000;
+const ELECTRUM_TIMEOUT_MS = 2_000;
+const BACKOFF = Object.freeze({ baseDelayMs: 10, maxDelayMs: 100, retries: 1 });
+const withoutStats = (r: Report) => ({ ...r, stats: undefined });
+
+/**
+ * Every network's first indexer is a copy of its real one behind a proxy that answers every request with `fault`;
+ * the real indexers follow. The scan must come back with the clean report: the broken endpoint's answers are
+ * refused (never taken for "unused") and the alternatives answer instead.
+ */
+async function brokenFirst(world: World, fault: FaultKind): Promise<{ config: Config; proxies: FaultProxy[] }> {
+  const proxies: FaultProxy[] = [];
+  const networks: Config['networks'] = {};
+  for (const [network, n] of Object.entries(world.config.networks)) {
+    const [main] = n.indexers;
+    const tcp = main!.url.startsWith('tcp://');
+    const target = new URL(main!.url);
+    const proxy = await startFaultProxy({
+      target: tcp ? { host: target.hostname, port: Number(target.port) } : main!.url,
+      rate: 1, seed: 1, faults: [fault], holdMs: (tcp ? ELECTRUM_TIMEOUT_MS : HTTP_TIMEOUT_MS) + 500, retryAfterSeconds: 0,
+    });
+    proxies.push(proxy);
+    networks[network] = { ...n, indexers: [{ ...main!, url: proxy.url, timeoutMs: tcp ? ELECTRUM_TIMEOUT_MS : HTTP_TIMEOUT_MS }, ...n.indexers] };
+  }
+  return { config: { ...world.config, networks }, proxies };
+}
+
+// A dead first Electrum server once left a working Esplora behind it unasked (failoverSource read a shared
+// preference mid-walk): 6 of the faults below and the refused connections failed that way.
+describe('a broken endpoint configured first on every network', () => {
+  let world: World;
+  let clean: Report;
+  beforeAll(async () => {
+    world = await buildWorld();
+    clean = await scan(world.input, { networks: NETWORK_IDS, config: world.config, workers: 0, sourceFactories: world.sourceFactories() });
+  }, 90_000);
+  afterAll(async () => {
+    await world?.close();
+  });
+
+  it('refused connections: the clean report, from the alternatives', async () => {
+    // Connections to port 1 are refused at once; each network's working indexers stay behind the dead one.
+    const dead: Record<string, IndexerConfig> = {
+      bitcoin: { type: 'electrum', url: 'tcp://127.0.0.1:1' },
+      evm: { type: 'evm-rpc', url: 'http://127.0.0.1:1' },
+      solana: { type: 'solana-rpc', url: 'http://127.0.0.1:1' },
+    };
+    const familyOf = (network: string) => (network === 'bitcoin' || network === 'solana' ? network : 'evm');
+    const networks = Object.fromEntries(
+      Object.entries(world.config.networks).map(([id, n]) => [id, { ...n, indexers: [dead[familyOf(id)]!, ...n.indexers] }]),
+    );
+    const report = await scan(world.input, { networks: NETWORK_IDS, config: { ...world.config, networks }, workers: 0, sourceFactories: world.sourceFactories(BACKOFF) });
+    expect(report.failures).toEqual([]);
+    expect(withoutStats(report)).toEqual(withoutStats(clean));
+  }, 60_000);
+
+  it.each(['503', '429', 'invalid-json', 'truncated-json', 'drop-entry', 'out-of-order', 'reset', 'timeout'] as FaultKind[])('%s: the clean report, from the alternatives', async (fault) => {
+    const { config, proxies } = await brokenFirst(world, fault);
+    let report: Report;
+    try {
+      report = await scan(world.input, { networks: NETWORK_IDS, config, workers: 0, sourceFactories: world.sourceFactories(BACKOFF) });
+    } finally {
+      await Promise.all(proxies.map((p) => p.close()));
+    }
+    expect(proxies.flatMap((p) => p.log).filter((e) => e.fault !== null).length).toBeGreaterThan(0);
+    expect(report.failures).toEqual([]);
+    expect(withoutStats(report)).toEqual(withoutStats(clean));
+  }, 60_000);
+});
