@@ -1,6 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import { NETWORKS } from '../chains/networks.js';
-import type { ChainSource } from '../chains/source.js';
+import type { ChainSource, VerifyOptions } from '../chains/source.js';
 import type { EvmNetwork, Network } from '../chains/types.js';
 import { DEFAULT_CONFIG } from '../config/default-endpoints.js';
 import type { Config } from '../config/indexer-types.js';
@@ -90,7 +90,9 @@ export async function scan(input: KeyInput, options: ScanOptions = {}): Promise<
     ...(options.onProgress && { onProgress: options.onProgress }),
     ...(held && { checkpoint: held }),
   });
-  const verification = verifySources(sources, options.signal).then(
+  // Aborted once the scan asks nothing more: groups of alternatives then stop waiting for unused ones' checks.
+  const scanOver = new AbortController();
+  const verification = verifySources(sources, { ...(options.signal && { signal: options.signal }), scanOver: scanOver.signal }).then(
     // Also when the caller cancelled before the checks finished: a run that resumes from the file verifies
     // the same endpoints (the file is tied to them) before it reports anything.
     () => held?.open(),
@@ -105,6 +107,7 @@ export async function scan(input: KeyInput, options: ScanOptions = {}): Promise<
     try {
       report = await scanning;
     } finally {
+      scanOver.abort();
       await verification;
       if (mismatch !== undefined) throw mismatch;
     }
@@ -117,10 +120,10 @@ export async function scan(input: KeyInput, options: ScanOptions = {}): Promise<
 }
 
 /** Endpoints serving another chain are refused (CONTRACT §3): the scan stops and reports nothing. */
-async function verifySources(sources: ReadonlyMap<string, readonly ChainSource[]>, signal?: AbortSignal): Promise<void> {
+async function verifySources(sources: ReadonlyMap<string, readonly ChainSource[]>, options: VerifyOptions): Promise<void> {
   const checks = [...sources.values()].flat().map(async (s) => {
     try {
-      await s.verify?.(signal ? { signal } : {});
+      await s.verify?.(options);
     } catch (err) {
       // A wrong chain is a configuration error; an unreachable endpoint shows up as query failures later.
       if (err instanceof RestoreScanError && err.code === 'CHAIN_MISMATCH') throw err;

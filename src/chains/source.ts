@@ -66,6 +66,14 @@ export interface SourceCallOptions {
   priority?: number;
 }
 
+export interface VerifyOptions extends SourceCallOptions {
+  /**
+   * Aborted when the scan no longer asks anything: a group of alternatives then stops waiting for the checks of
+   * those it never took an answer from (a dead backup endpoint would otherwise hold the report for its retries).
+   */
+  scanOver?: AbortSignal;
+}
+
 /** An indexer client for one network. `id` names it in failures: `type url` with credentials scrubbed. */
 export interface ChainSource {
   readonly id: string;
@@ -89,7 +97,7 @@ export interface ChainSource {
    */
   readonly activityIsHoldings?: boolean;
   /** Checks the endpoint serves this network (EVM chain id, genesis hash…); rejects with CHAIN_MISMATCH. */
-  verify?(options?: SourceCallOptions): Promise<void>;
+  verify?(options?: VerifyOptions): Promise<void>;
   /** Requests sent so far (for stats and benchmarks). */
   readonly requests: () => number;
   close?(): Promise<void>;

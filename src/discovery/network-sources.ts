@@ -1,6 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import { RestoreScanError } from '../errors.js';
-import type { AddressRef, ChainSource, SourceCallOptions } from '../chains/source.js';
+import type { AddressRef, ChainSource, SourceCallOptions, VerifyOptions } from '../chains/source.js';
 import type { Network } from '../chains/types.js';
 import type { Config, IndexerConfig, IndexerType, NetworkConfig } from '../config/indexer-types.js';
 import { coalescingSource } from './coalesce-activity.js';
@@ -11,6 +11,9 @@ export type SourceFactory = (network: Network, indexer: IndexerConfig, networkCo
 export type SourceFactories = Partial<Record<IndexerType, SourceFactory>>;
 
 const isAbort = (err: unknown): boolean => err instanceof RestoreScanError && err.code === 'ABORTED';
+/** Resolves when `signal` aborts. */
+const abortedPromise = (signal: AbortSignal): Promise<void> =>
+  signal.aborted ? Promise.resolve() : new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
 
 /**
  * Configured alternatives of one network (indexers that each answer the whole question): a query goes to the
@@ -24,8 +27,15 @@ export function failoverSource(alternatives: readonly ChainSource[], options: Pi
   if (!first) throw new RangeError('failoverSource needs at least one source');
   if (alternatives.length === 1) return first;
   // Any failure of one alternative may be another's success (a malformed page, an API one of them lacks).
-  const failover = createFailover(alternatives.map((source) => ({ endpoint: source.id, source })), { ...options, shouldFailover: (err) => !isAbort(err) });
-  const attempt = <T>(fn: (s: ChainSource) => Promise<T>, o?: SourceCallOptions): Promise<T> => failover.run(({ source }) => fn(source), o?.signal);
+  const failover = createFailover(alternatives.map((source, index) => ({ endpoint: source.id, source, index })), { ...options, shouldFailover: (err) => !isAbort(err) });
+  /** Alternatives an answer was taken from: their checks must pass before the scan reports. */
+  const used = alternatives.map(() => false);
+  const attempt = <T>(fn: (s: ChainSource) => Promise<T>, o?: SourceCallOptions): Promise<T> =>
+    failover.run(async ({ source, index }) => {
+      const result = await fn(source);
+      used[index] = true;
+      return result;
+    }, o?.signal);
   return {
     id: alternatives.map((s) => s.id).join(' | '),
     type: first.type,
@@ -35,8 +45,23 @@ export function failoverSource(alternatives: readonly ChainSource[], options: Pi
     holdings: (refs: readonly AddressRef[], o?: SourceCallOptions) => attempt((s) => s.holdings(refs, o), o),
     // Whichever alternative answers activity, its answer must already be the holdings.
     activityIsHoldings: alternatives.every((s) => s.activityIsHoldings === true),
-    verify: async (o?: SourceCallOptions) => {
-      await Promise.all(alternatives.map((s) => s.verify?.(o)));
+    // Every alternative is checked; another chain anywhere rejects at once. An unreachable one is not an error
+    // here (its queries fail and go on to the others); once the scan is over, only the checks of alternatives it
+    // took answers from are waited for.
+    verify: async (o?: VerifyOptions) => {
+      const over = o?.scanOver && abortedPromise(o.scanOver);
+      await Promise.all(
+        alternatives.map((s, i) => {
+          const check = (async () => {
+            try {
+              await s.verify?.(o);
+            } catch (err) {
+              if (err instanceof RestoreScanError && err.code === 'CHAIN_MISMATCH') throw err;
+            }
+          })();
+          return over ? Promise.race([check, over.then(() => (used[i] ? check : undefined))]) : check;
+        }),
+      );
     },
     requests: () => alternatives.reduce((n, s) => n + s.requests(), 0),
     close: async () => {

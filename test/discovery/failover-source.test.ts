@@ -8,8 +8,10 @@ import { virtualClock } from '../net/support.js';
 /** A source whose every answer the test settles by hand, in the order it chooses. */
 function manualSource(id: string) {
   const pending: { resolve(a: AddressActivity[]): void; reject(e: unknown): void }[] = [];
+  const checks: { resolve(): void; reject(e: unknown): void }[] = [];
   let asked = 0;
   const source: ChainSource = {
+    verify: () => new Promise<void>((resolve, reject) => checks.push({ resolve, reject })),
     id, type: 'electrum', family: 'bitcoin', network: NETWORKS.bitcoin!,
     activity: (_refs: readonly AddressRef[]) => {
       asked++;
@@ -18,7 +20,7 @@ function manualSource(id: string) {
     holdings: () => Promise.resolve([]),
     requests: () => asked,
   };
-  return { source, pending, asked: () => asked };
+  return { source, pending, checks, asked: () => asked };
 }
 const tick = () => new Promise((r) => setImmediate(r));
 
@@ -75,5 +77,51 @@ describe('failoverSource (configured alternatives of one network)', () => {
     a.pending[1]!.reject(new RestoreScanError('ABORTED', 'aborted'));
     await expect(cancelled).rejects.toMatchObject({ code: 'ABORTED' });
     expect(b.asked()).toBe(1);
+  });
+
+  describe('verify', () => {
+    /** Settles to 'pending' when `p` has not settled after a few turns. */
+    const state = async (p: Promise<unknown>) => {
+      let out: string = 'pending';
+      p.then(() => (out = 'resolved'), (e: unknown) => (out = `rejected ${(e as { code?: string }).code}`));
+      for (let i = 0; i < 5; i++) await tick();
+      return out;
+    };
+
+    it('once the scan is over, waits for the checks of alternatives it took answers from, not the others', async () => {
+      const used = manualSource('used');
+      const unused = manualSource('unused, unreachable');
+      const group = failoverSource([used.source, unused.source]);
+      const query = group.activity([]);
+      await tick();
+      used.pending[0]!.resolve([]);
+      await query;
+      const scanOver = new AbortController();
+      const verified = group.verify!({ scanOver: scanOver.signal });
+      expect(await state(verified)).toBe('pending');
+      scanOver.abort();
+      expect(await state(verified)).toBe('pending'); // the used one's check is still out
+      used.checks[0]!.resolve();
+      expect(await state(verified)).toBe('resolved'); // the unused one's never settled
+    });
+
+    it('rejects on another chain anywhere, and takes an unreachable alternative for no verdict', async () => {
+      const a = manualSource('a');
+      const b = manualSource('b');
+      const group = failoverSource([a.source, b.source]);
+      const verified = group.verify!({});
+      a.checks[0]!.reject(new Error('could not connect'));
+      expect(await state(verified)).toBe('pending'); // b's check still counts
+      b.checks[0]!.reject(new RestoreScanError('CHAIN_MISMATCH', 'another chain'));
+      expect(await state(verified)).toBe('rejected CHAIN_MISMATCH');
+
+      const c = manualSource('c');
+      const d = manualSource('d');
+      const other = failoverSource([c.source, d.source]);
+      const ok = other.verify!({ scanOver: AbortSignal.abort() }); // nothing used: nothing to wait for
+      expect(await state(ok)).toBe('resolved');
+      d.checks[0]!.reject(new RestoreScanError('CHAIN_MISMATCH', 'too late to matter')); // handled: no unhandled rejection
+      await tick();
+    });
   });
 });

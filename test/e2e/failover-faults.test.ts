@@ -61,6 +61,32 @@ describe('a broken endpoint configured first on every network', () => {
     expect(withoutStats(report)).toEqual(withoutStats(clean));
   }, 60_000);
 
+  it('a backup endpoint that never answers does not hold the report (its check is not waited for)', async () => {
+    // Behind the real indexers: a proxy that holds every request for 30 s, with a 10 s timeout per attempt.
+    const proxies: FaultProxy[] = [];
+    const networks: Config['networks'] = {};
+    try {
+      for (const [network, n] of Object.entries(world.config.networks)) {
+        const [main] = n.indexers;
+        const tcp = main!.url.startsWith('tcp://');
+        const target = new URL(main!.url);
+        const proxy = await startFaultProxy({
+          target: tcp ? { host: target.hostname, port: Number(target.port) } : main!.url,
+          rate: 1, seed: 1, faults: ['timeout'], holdMs: 30_000,
+        });
+        proxies.push(proxy);
+        networks[network] = { ...n, indexers: [...n.indexers, { ...main!, url: proxy.url, timeoutMs: 10_000 }] };
+      }
+      const started = performance.now();
+      const report = await scan(world.input, { networks: NETWORK_IDS, config: { ...world.config, networks }, workers: 0, sourceFactories: world.sourceFactories(BACKOFF) });
+      expect(report.failures).toEqual([]);
+      expect(withoutStats(report)).toEqual(withoutStats(clean));
+      expect(performance.now() - started).toBeLessThan(8_000); // each check would take 2 × 10 s
+    } finally {
+      await Promise.all(proxies.map((p) => p.close()));
+    }
+  }, 60_000);
+
   it.each(['503', '429', 'invalid-json', 'truncated-json', 'drop-entry', 'out-of-order', 'reset', 'timeout'] as FaultKind[])('%s: the clean report, from the alternatives', async (fault) => {
     const { config, proxies } = await brokenFirst(world, fault);
     let report: Report;
