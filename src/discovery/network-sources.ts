@@ -11,6 +11,7 @@ export type SourceFactory = (network: Network, indexer: IndexerConfig, networkCo
 export type SourceFactories = Partial<Record<IndexerType, SourceFactory>>;
 
 const isAbort = (err: unknown): boolean => err instanceof RestoreScanError && err.code === 'ABORTED';
+const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms).unref());
 /** Resolves when `signal` aborts. */
 const abortedPromise = (signal: AbortSignal): Promise<void> =>
   signal.aborted ? Promise.resolve() : new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
@@ -22,12 +23,18 @@ const abortedPromise = (signal: AbortSignal): Promise<void> =>
  * and the first in config order is preferred again once it has recovered. Each query walks the order it started
  * with: reading a shared preference mid-walk once sent queries back to the endpoint that had just failed them.
  */
-export function failoverSource(alternatives: readonly ChainSource[], options: Pick<FailoverOptions, 'cooldownMs' | 'clock'> = {}): ChainSource {
+export interface FailoverSourceOptions extends Pick<FailoverOptions, 'cooldownMs' | 'clock'> {
+  /** How long the group still waits, after the scan, for the checks of alternatives it never used (default 1 s). */
+  unusedCheckGraceMs?: number;
+}
+
+export function failoverSource(alternatives: readonly ChainSource[], options: FailoverSourceOptions = {}): ChainSource {
   const [first] = alternatives;
   if (!first) throw new RangeError('failoverSource needs at least one source');
   if (alternatives.length === 1) return first;
   // Any failure of one alternative may be another's success (a malformed page, an API one of them lacks).
-  const failover = createFailover(alternatives.map((source, index) => ({ endpoint: source.id, source, index })), { ...options, shouldFailover: (err) => !isAbort(err) });
+  const { unusedCheckGraceMs = 1_000, ...failoverOptions } = options;
+  const failover = createFailover(alternatives.map((source, index) => ({ endpoint: source.id, source, index })), { ...failoverOptions, shouldFailover: (err) => !isAbort(err) });
   /** Alternatives an answer was taken from: their checks must pass before the scan reports. */
   const used = alternatives.map(() => false);
   const attempt = <T>(fn: (s: ChainSource) => Promise<T>, o?: SourceCallOptions): Promise<T> =>
@@ -46,10 +53,11 @@ export function failoverSource(alternatives: readonly ChainSource[], options: Pi
     // Whichever alternative answers activity, its answer must already be the holdings.
     activityIsHoldings: alternatives.every((s) => s.activityIsHoldings === true),
     // Every alternative is checked; another chain anywhere rejects at once. An unreachable one is not an error
-    // here (its queries fail and go on to the others); once the scan is over, only the checks of alternatives it
-    // took answers from are waited for.
+    // here (its queries fail and go on to the others). Once the scan is over, the checks of alternatives it took
+    // answers from are waited for, and the others for `unusedCheckGraceMs` more: a reachable backup on another
+    // chain is still refused, a dead one holds the report for that long instead of its retries.
     verify: async (o?: VerifyOptions) => {
-      const over = o?.scanOver && abortedPromise(o.scanOver);
+      const over = o?.scanOver && abortedPromise(o.scanOver).then(() => delay(unusedCheckGraceMs));
       await Promise.all(
         alternatives.map((s, i) => {
           const check = (async () => {

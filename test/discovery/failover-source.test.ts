@@ -80,18 +80,18 @@ describe('failoverSource (configured alternatives of one network)', () => {
   });
 
   describe('verify', () => {
-    /** Settles to 'pending' when `p` has not settled after a few turns. */
-    const state = async (p: Promise<unknown>) => {
+    /** 'pending' when `p` has not settled within `ms`. */
+    const state = async (p: Promise<unknown>, ms = 30) => {
       let out: string = 'pending';
       p.then(() => (out = 'resolved'), (e: unknown) => (out = `rejected ${(e as { code?: string }).code}`));
-      for (let i = 0; i < 5; i++) await tick();
+      await new Promise((r) => setTimeout(r, ms));
       return out;
     };
 
     it('once the scan is over, waits for the checks of alternatives it took answers from, not the others', async () => {
       const used = manualSource('used');
       const unused = manualSource('unused, unreachable');
-      const group = failoverSource([used.source, unused.source]);
+      const group = failoverSource([used.source, unused.source], { unusedCheckGraceMs: 0 });
       const query = group.activity([]);
       await tick();
       used.pending[0]!.resolve([]);
@@ -117,11 +117,22 @@ describe('failoverSource (configured alternatives of one network)', () => {
 
       const c = manualSource('c');
       const d = manualSource('d');
-      const other = failoverSource([c.source, d.source]);
+      const other = failoverSource([c.source, d.source], { unusedCheckGraceMs: 0 });
       const ok = other.verify!({ scanOver: AbortSignal.abort() }); // nothing used: nothing to wait for
       expect(await state(ok)).toBe('resolved');
       d.checks[0]!.reject(new RestoreScanError('CHAIN_MISMATCH', 'too late to matter')); // handled: no unhandled rejection
       await tick();
+    });
+
+    it('still refuses an unused alternative on another chain that answers its check within the grace after the scan', async () => {
+      const a = manualSource('a');
+      const b = manualSource('b, a backup on another chain');
+      const group = failoverSource([a.source, b.source], { unusedCheckGraceMs: 200 });
+      const verified = group.verify!({ scanOver: AbortSignal.abort() });
+      a.checks[0]!.resolve();
+      expect(await state(verified, 50)).toBe('pending');
+      b.checks[0]!.reject(new RestoreScanError('CHAIN_MISMATCH', 'another chain'));
+      expect(await state(verified)).toBe('rejected CHAIN_MISMATCH');
     });
   });
 });
