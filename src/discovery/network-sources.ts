@@ -11,23 +11,22 @@ export type SourceFactory = (network: Network, indexer: IndexerConfig, networkCo
 export type SourceFactories = Partial<Record<IndexerType, SourceFactory>>;
 
 const isAbort = (err: unknown): boolean => err instanceof RestoreScanError && err.code === 'ABORTED';
-const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms).unref());
 /** Resolves when `signal` aborts. */
 const abortedPromise = (signal: AbortSignal): Promise<void> =>
   signal.aborted ? Promise.resolve() : new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+
+export interface FailoverSourceOptions extends Pick<FailoverOptions, 'cooldownMs' | 'clock'> {
+  /** How long the group still waits, after the scan, for the checks of alternatives it never used (default 1 s). */
+  unusedCheckGraceMs?: number;
+}
 
 /**
  * Configured alternatives of one network (indexers that each answer the whole question): a query goes to the
  * first healthy one, and on to the next when it fails after its own retries (net/failover.ts). An alternative
  * that failed is tried last for a cool-down (30 s), so later queries do not each wait out its retries first,
  * and the first in config order is preferred again once it has recovered. Each query walks the order it started
- * with: reading a shared preference mid-walk once sent queries back to the endpoint that had just failed them.
+ * with (re-reading a shared preference mid-walk once sent queries back to the endpoint that had just failed them).
  */
-export interface FailoverSourceOptions extends Pick<FailoverOptions, 'cooldownMs' | 'clock'> {
-  /** How long the group still waits, after the scan, for the checks of alternatives it never used (default 1 s). */
-  unusedCheckGraceMs?: number;
-}
-
 export function failoverSource(alternatives: readonly ChainSource[], options: FailoverSourceOptions = {}): ChainSource {
   const [first] = alternatives;
   if (!first) throw new RangeError('failoverSource needs at least one source');
@@ -52,30 +51,41 @@ export function failoverSource(alternatives: readonly ChainSource[], options: Fa
     holdings: (refs: readonly AddressRef[], o?: SourceCallOptions) => attempt((s) => s.holdings(refs, o), o),
     // Whichever alternative answers activity, its answer must already be the holdings.
     activityIsHoldings: alternatives.every((s) => s.activityIsHoldings === true),
-    // Every alternative is checked; another chain anywhere rejects at once. An unreachable one is not an error
-    // here (its queries fail and go on to the others). Once the scan is over, the checks of alternatives it took
-    // answers from are waited for, and the others for `unusedCheckGraceMs` more: a reachable backup on another
-    // chain is still refused, a dead one holds the report for that long instead of its retries.
-    verify: async (o?: VerifyOptions) => {
-      const over = o?.scanOver && abortedPromise(o.scanOver).then(() => delay(unusedCheckGraceMs));
-      await Promise.all(
-        alternatives.map((s, i) => {
-          const check = (async () => {
-            try {
-              await s.verify?.(o);
-            } catch (err) {
-              if (err instanceof RestoreScanError && err.code === 'CHAIN_MISMATCH') throw err;
-            }
-          })();
-          return over ? Promise.race([check, over.then(() => (used[i] ? check : undefined))]) : check;
-        }),
-      );
-    },
+    verify: (o?: VerifyOptions) => checkAlternatives(alternatives, used, unusedCheckGraceMs, o),
     requests: () => alternatives.reduce((n, s) => n + s.requests(), 0),
     close: async () => {
       await Promise.all(alternatives.map((s) => s.close?.()));
     },
   };
+}
+
+/**
+ * The checks of a group's alternatives: another chain anywhere rejects at once; an unreachable alternative is no
+ * verdict (its queries fail and go on to the others). Once the scan is over (`scanOver`), the checks of the
+ * alternatives it took answers from are still waited for, and the others for `graceMs` more: a reachable backup
+ * on another chain is still refused, a dead one holds the report that long instead of its retries.
+ */
+async function checkAlternatives(alternatives: readonly ChainSource[], used: readonly boolean[], graceMs: number, o?: VerifyOptions): Promise<void> {
+  // The grace timer runs only while the checks are still waited for: it must not keep the process up after.
+  let done = false;
+  let grace: ReturnType<typeof setTimeout> | undefined;
+  const over = o?.scanOver && abortedPromise(o.scanOver).then(() => new Promise<void>((resolve) => {
+    if (done) resolve();
+    else grace = setTimeout(resolve, graceMs);
+  }));
+  const checks = alternatives.map(async (s) => {
+    try {
+      await s.verify?.(o);
+    } catch (err) {
+      if (err instanceof RestoreScanError && err.code === 'CHAIN_MISMATCH') throw err;
+    }
+  });
+  try {
+    await Promise.all(checks.map((check, i) => (over ? Promise.race([check, over.then(() => (used[i] ? check : undefined))]) : check)));
+  } finally {
+    done = true;
+    clearTimeout(grace);
+  }
 }
 
 /**

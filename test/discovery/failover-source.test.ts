@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { AddressActivity, AddressRef, ChainSource } from '../../src/chains/source.js';
 import { NETWORKS } from '../../src/chains/networks.js';
 import { RestoreScanError } from '../../src/errors.js';
@@ -133,6 +133,35 @@ describe('failoverSource (configured alternatives of one network)', () => {
       expect(await state(verified, 50)).toBe('pending');
       b.checks[0]!.reject(new RestoreScanError('CHAIN_MISMATCH', 'another chain'));
       expect(await state(verified)).toBe('rejected CHAIN_MISMATCH');
+    });
+
+    it('leaves no timer behind once its checks are settled (the CLI exits when the scan is done)', async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      try {
+        const a = manualSource('a');
+        const b = manualSource('b');
+        const group = failoverSource([a.source, b.source]);
+        const before = new AbortController();
+        const settledFirst = group.verify!({ scanOver: before.signal });
+        a.checks[0]!.resolve();
+        b.checks[0]!.resolve();
+        await settledFirst;
+        before.abort(); // the scan ends after the checks: no grace timer at all
+        await tick();
+        expect(vi.getTimerCount()).toBe(0);
+
+        const after = new AbortController();
+        const settledLater = group.verify!({ scanOver: after.signal });
+        after.abort(); // the scan ends first: the grace timer starts, and goes when the checks settle
+        await tick();
+        expect(vi.getTimerCount()).toBe(1);
+        a.checks[1]!.resolve();
+        b.checks[1]!.resolve();
+        await settledLater;
+        expect(vi.getTimerCount()).toBe(0);
+      } finally {
+        vi.useRealTimers();
+      }
     });
   });
 });
