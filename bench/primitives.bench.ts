@@ -13,6 +13,7 @@ import { keccak_256 } from '@noble/hashes/sha3.js';
 import * as F from '../src/workers/secp/field.js';
 import { childScalars, childTweak } from '../src/workers/secp/child-tweak.js';
 import { evmPayloadInto, hash160Into } from '../src/workers/hash/payload-hashes.js';
+import { keccak256Last20Of64 } from '../src/workers/hash/keccak.generated.js';
 
 const P = F.P;
 const N = 256;
@@ -59,7 +60,8 @@ bench
   .add('HASH160 of a key: @noble/hashes', () => ripemd160(sha256(key)))
   .add('HASH160 of a key: one-block JS (restore-scan)', () => hash160Into(key, 0, 33, out, 0))
   .add('Keccak-256 of 64 bytes: @noble/hashes', () => keccak_256(xy))
-  .add('Keccak-256 of 64 bytes: generated (restore-scan)', () => evmPayloadInto(xy, out, 0));
+  .add('Keccak-256 of 64 bytes: generated JavaScript, int32 halves (restore-scan without WebAssembly)', () => keccak256Last20Of64(xy, out, 0))
+  .add('Keccak-256 of 64 bytes: WebAssembly, 64-bit lanes (restore-scan)', () => evmPayloadInto(xy, out, 0));
 await bench.run();
 console.log('| operation | ns per call |\n|---|---:|');
 for (const task of bench.tasks) {

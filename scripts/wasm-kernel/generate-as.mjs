@@ -3,6 +3,7 @@
 // generator, as src/workers/secp/field-codegen.ts does for the JavaScript kernel.
 import { writeFileSync } from 'node:fs';
 import { hmacSha512Source } from './hmac-sha512.mjs';
+import { keccakSource } from './keccak.mjs';
 
 const L = 10;
 const idx = [...Array(L).keys()];
@@ -186,4 +187,5 @@ export function testSub(r: usize, a: usize, b: usize): void { sub(r, a, b); }
 export function testInvert(r: usize, a: usize, tmp: usize): void { invert(r, a, tmp); }
 `;
 s += hmacSha512Source();
+s += keccakSource();
 writeFileSync(process.argv[2] ?? new URL('./kernel.as.ts', import.meta.url), s);

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { keccak_256 } from '@noble/hashes/sha3.js';
 import { schnorr } from '@noble/curves/secp256k1.js';
 import { hash160 } from '../../src/chains/bitcoin/hashes.js';
-import { evmPayloadInto, hash160Into, tapTweakInto } from '../../src/workers/hash/payload-hashes.js';
+import { evmPayloadInto, hash160Into, tapTweakInto, useWasmKeccak } from '../../src/workers/hash/payload-hashes.js';
 import { SHA256_IV, sha256Final, wordsToBytes } from '../../src/workers/hash/sha256.js';
 import { childTweak } from '../../src/workers/secp/child-tweak.js';
 import { hex } from './reference.js';
@@ -36,19 +36,27 @@ describe('fixed-shape hashes against node:crypto and @noble/hashes', () => {
     );
   });
 
-  it('Keccak-256 of 64 bytes (last 20) and the BIP-341 TapTweak', () => {
-    fc.assert(
-      fc.property(fc.uint8Array({ minLength: 64, maxLength: 64 }), (m) => {
-        const out = new Uint8Array(20);
-        evmPayloadInto(m, out, 0);
-        expect(hex(out)).toBe(hex(keccak_256(m).subarray(12)));
-        const t = new Uint8Array(32);
-        tapTweakInto(m, 5, t, 0);
-        expect(hex(t)).toBe(hex(schnorr.utils.taggedHash('TapTweak', m.subarray(5, 37))));
-      }),
-      { numRuns: 300 },
-    );
-  });
+  for (const wasm of [true, false])
+    it(`Keccak-256 of 64 bytes (last 20, ${wasm ? 'WebAssembly' : 'JavaScript'}; at an offset, nothing else written) and the BIP-341 TapTweak`, () => {
+      useWasmKeccak(wasm);
+      try {
+        fc.assert(
+          fc.property(fc.uint8Array({ minLength: 64, maxLength: 64 }), (m) => {
+            const out = new Uint8Array(26).fill(0xee);
+            evmPayloadInto(m, out, 3);
+            expect(hex(out.subarray(3, 23))).toBe(hex(keccak_256(m).subarray(12)));
+            expect([...out.subarray(0, 3), ...out.subarray(23)]).toEqual([0xee, 0xee, 0xee, 0xee, 0xee, 0xee]);
+            const t = new Uint8Array(32);
+            tapTweakInto(m, 5, t, 0);
+            expect(hex(t)).toBe(hex(schnorr.utils.taggedHash('TapTweak', m.subarray(5, 37))));
+          }),
+          { numRuns: 300 },
+        );
+        expect(() => evmPayloadInto(new Uint8Array(63), new Uint8Array(20), 0)).toThrow(/expected 64 bytes, got 63/);
+      } finally {
+        useWasmKeccak(true);
+      }
+    });
 
   it('the child tweak is HMAC-SHA512(chain code, serP(K) ‖ ser32(i))', () => {
     fc.assert(

@@ -1,7 +1,7 @@
 /**
  * The WebAssembly kernel (scripts/wasm-kernel: field arithmetic, the batched addition round, the child step's
- * HMAC-SHA512), compiled once per thread. Each user instantiates it with a memory of its own: the adder keeps a
- * 12 MB table in its memory, the HMAC needs one page.
+ * HMAC-SHA512, Keccak-256 of a key), compiled once per thread. The adder has an instance of its own (its 12 MB table
+ * lives in its memory); the hashes share one, each in its region of the first page (HASH_MEMORY).
  */
 import { WASM_KERNEL_BASE64 } from './wasm-kernel.generated.js';
 
@@ -12,6 +12,7 @@ export interface KernelExports {
   normalizeAll(ax: number, count: number): void;
   hmacMidstates(key: number, mids: number, block: number, w: number): void;
   childScalars(mids: number, pub: number, from: number, count: number, out: number, scratch: number): void;
+  keccakLast20Of64(input: number, out: number): void;
 }
 
 let compiled: WebAssembly.Module | undefined;
@@ -23,4 +24,24 @@ export const hasWebAssembly = typeof WebAssembly === 'object';
 export function instantiateKernel(): KernelExports {
   compiled ??= new WebAssembly.Module(Buffer.from(WASM_KERNEL_BASE64, 'base64'));
   return new WebAssembly.Instance(compiled, { env: { abort: () => { throw new Error('wasm kernel abort'); } } }).exports as unknown as KernelExports;
+}
+
+/** Regions of the hash instance's first page (the module's own data ends near 2 KB). */
+export const HASH_MEMORY = Object.freeze({
+  /** child-tweak.ts: key, parent, midstates, scratch, then up to 512 scalars of 32 bytes (40960 … 59392). */
+  hmac: 40960,
+  /** payload-hashes.ts: 64 bytes in, 20 out. */
+  keccakIn: 59392,
+  keccakOut: 59456,
+});
+
+let hashes: { kernel: KernelExports; bytes: Uint8Array } | undefined;
+
+/** This thread's instance for the hashes (its memory never grows: the byte view stays valid). */
+export function hashInstance(): { kernel: KernelExports; bytes: Uint8Array } {
+  if (!hashes) {
+    const kernel = instantiateKernel();
+    hashes = { kernel, bytes: new Uint8Array(kernel.memory.buffer) };
+  }
+  return hashes;
 }
