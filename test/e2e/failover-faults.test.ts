@@ -4,6 +4,9 @@ import type { Config, IndexerConfig } from '../../src/config/indexer-types.js';
 import type { Report } from '../../src/report/types.js';
 import { startFaultProxy, type FaultKind, type FaultProxy } from '../../src/devnet/fault-proxy.js';
 import { buildWorld, NETWORK_IDS, type World } from './world.js';
+import { ChainModel } from '../../src/devnet/bitcoin/chain-model.js';
+import { bitcoinMainnet } from '../../src/devnet/bitcoin/chain/networks.js';
+import { startEsplora } from '../../src/devnet/bitcoin/esplora-server.js';
 
 const HTTP_TIMEOUT_MS = 1_000;
 const ELECTRUM_TIMEOUT_MS = 2_000;
@@ -84,6 +87,19 @@ describe('a broken endpoint configured first on every network', () => {
       expect(performance.now() - started).toBeLessThan(8_000); // each check would take 2 × 10 s
     } finally {
       await Promise.all(proxies.map((p) => p.close()));
+    }
+  }, 60_000);
+
+  it('a reachable backup endpoint on another chain stops the scan, though no answer was taken from it', async () => {
+    // Another genesis block: the same network's parameters, another time for block 0.
+    const other = await startEsplora(new ChainModel({ network: bitcoinMainnet, genesisTime: 1_300_000_000 }));
+    try {
+      const bitcoin = world.config.networks.bitcoin!;
+      const config: Config = { ...world.config, networks: { ...world.config.networks, bitcoin: { ...bitcoin, indexers: [...bitcoin.indexers, { type: 'esplora', url: other.url }] } } };
+      const error = await scan(world.input, { networks: NETWORK_IDS, config, workers: 0, sourceFactories: world.sourceFactories(BACKOFF) }).then(() => undefined, (e: unknown) => e);
+      expect(error).toMatchObject({ code: 'CHAIN_MISMATCH' });
+    } finally {
+      await other.close();
     }
   }, 60_000);
 
