@@ -12,7 +12,7 @@ import { ripemd160 } from '@noble/hashes/legacy.js';
 import { keccak_256 } from '@noble/hashes/sha3.js';
 import * as F from '../src/workers/secp/field.js';
 import { childScalars, childTweak } from '../src/workers/secp/child-tweak.js';
-import { evmPayloadInto, hash160Into } from '../src/workers/hash/payload-hashes.js';
+import { evmPayloadInto, hash160Into, useWasmHashes } from '../src/workers/hash/payload-hashes.js';
 import { keccak256Last20Of64 } from '../src/workers/hash/keccak.generated.js';
 
 const P = F.P;
@@ -58,7 +58,12 @@ bench
   .add('HMAC-SHA512: @noble/hashes, prepared key', () => noblePrepared._cloneInto().update(message).digest())
   .add('HASH160 of a key: node crypto.hash ×2', () => hash('ripemd160', hash('sha256', key, 'buffer'), 'buffer'))
   .add('HASH160 of a key: @noble/hashes', () => ripemd160(sha256(key)))
-  .add('HASH160 of a key: one-block JS (restore-scan)', () => hash160Into(key, 0, 33, out, 0))
+  .add('HASH160 of a key: one-block JS on int32 locals (restore-scan without WebAssembly)', () => {
+    useWasmHashes(false);
+    hash160Into(key, 0, 33, out, 0);
+    useWasmHashes(true);
+  })
+  .add('HASH160 of a key: WebAssembly, one unrolled block each (restore-scan)', () => hash160Into(key, 0, 33, out, 0))
   .add('Keccak-256 of 64 bytes: @noble/hashes', () => keccak_256(xy))
   .add('Keccak-256 of 64 bytes: generated JavaScript, int32 halves (restore-scan without WebAssembly)', () => keccak256Last20Of64(xy, out, 0))
   .add('Keccak-256 of 64 bytes: WebAssembly, 64-bit lanes (restore-scan)', () => evmPayloadInto(xy, out, 0));

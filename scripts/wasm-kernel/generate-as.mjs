@@ -4,6 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { hmacSha512Source } from './hmac-sha512.mjs';
 import { keccakSource } from './keccak.mjs';
+import { hash160Source } from './hash160.mjs';
 
 const L = 10;
 const idx = [...Array(L).keys()];
@@ -188,4 +189,5 @@ export function testInvert(r: usize, a: usize, tmp: usize): void { invert(r, a, 
 `;
 s += hmacSha512Source();
 s += keccakSource();
+s += hash160Source();
 writeFileSync(process.argv[2] ?? new URL('./kernel.as.ts', import.meta.url), s);

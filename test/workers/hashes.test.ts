@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { keccak_256 } from '@noble/hashes/sha3.js';
 import { schnorr } from '@noble/curves/secp256k1.js';
 import { hash160 } from '../../src/chains/bitcoin/hashes.js';
-import { evmPayloadInto, hash160Into, tapTweakInto, useWasmKeccak } from '../../src/workers/hash/payload-hashes.js';
+import { evmPayloadInto, hash160Into, tapTweakInto, useWasmHashes } from '../../src/workers/hash/payload-hashes.js';
 import { SHA256_IV, sha256Final, wordsToBytes } from '../../src/workers/hash/sha256.js';
 import { childTweak } from '../../src/workers/secp/child-tweak.js';
 import { hex } from './reference.js';
@@ -23,22 +23,30 @@ describe('fixed-shape hashes against node:crypto and @noble/hashes', () => {
     );
   });
 
-  it('HASH160 of keys and scripts, from an offset', () => {
-    fc.assert(
-      fc.property(fc.uint8Array({ minLength: 1, maxLength: 55 }), fc.nat(10), (m, pad) => {
-        const data = new Uint8Array(pad + m.length);
-        data.set(m, pad);
-        const out = new Uint8Array(24);
-        hash160Into(data, pad, m.length, out, 2);
-        expect(hex(out.subarray(2, 22))).toBe(hex(hash160(m)));
-      }),
-      { numRuns: 300 },
-    );
-  });
+  for (const wasm of [true, false])
+    it(`HASH160 of keys and scripts (${wasm ? 'WebAssembly' : 'JavaScript'}), 0–55 bytes from an offset, into an offset`, () => {
+      useWasmHashes(wasm);
+      try {
+        fc.assert(
+          fc.property(fc.uint8Array({ minLength: 0, maxLength: 55 }), fc.nat(10), (m, pad) => {
+            const data = new Uint8Array(pad + m.length + 3).fill(0x5a); // bytes around the message must not count
+            data.set(m, pad);
+            const out = new Uint8Array(24).fill(0xee);
+            hash160Into(data, pad, m.length, out, 2);
+            expect(hex(out.subarray(2, 22))).toBe(hex(hash160(m)));
+            expect([...out.subarray(0, 2), ...out.subarray(22)]).toEqual([0xee, 0xee, 0xee, 0xee]);
+          }),
+          { numRuns: 300 },
+        );
+        expect(() => hash160Into(new Uint8Array(56), 0, 56, new Uint8Array(20), 0)).toThrow(/at most 55 bytes, got 56/);
+      } finally {
+        useWasmHashes(true);
+      }
+    });
 
   for (const wasm of [true, false])
     it(`Keccak-256 of 64 bytes (last 20, ${wasm ? 'WebAssembly' : 'JavaScript'}; at an offset, nothing else written) and the BIP-341 TapTweak`, () => {
-      useWasmKeccak(wasm);
+      useWasmHashes(wasm);
       try {
         fc.assert(
           fc.property(fc.uint8Array({ minLength: 64, maxLength: 64 }), (m) => {
@@ -54,7 +62,7 @@ describe('fixed-shape hashes against node:crypto and @noble/hashes', () => {
         );
         expect(() => evmPayloadInto(new Uint8Array(63), new Uint8Array(20), 0)).toThrow(/expected 64 bytes, got 63/);
       } finally {
-        useWasmKeccak(true);
+        useWasmHashes(true);
       }
     });
 

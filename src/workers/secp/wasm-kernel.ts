@@ -1,6 +1,6 @@
 /**
  * The WebAssembly kernel (scripts/wasm-kernel: field arithmetic, the batched addition round, the child step's
- * HMAC-SHA512, Keccak-256 of a key), compiled once per thread. The adder has an instance of its own (its 12 MB table
+ * HMAC-SHA512, Keccak-256 and HASH160 of a key), compiled once per thread. The adder has an instance of its own (its 12 MB table
  * lives in its memory); the hashes share one, each in its region of the first page (HASH_MEMORY).
  */
 import { WASM_KERNEL_BASE64 } from './wasm-kernel.generated.js';
@@ -13,6 +13,7 @@ export interface KernelExports {
   hmacMidstates(key: number, mids: number, block: number, w: number): void;
   childScalars(mids: number, pub: number, from: number, count: number, out: number, scratch: number): void;
   keccakLast20Of64(input: number, out: number): void;
+  hash160(input: number, len: number, out: number, block: number): void;
 }
 
 let compiled: WebAssembly.Module | undefined;
@@ -30,9 +31,13 @@ export function instantiateKernel(): KernelExports {
 export const HASH_MEMORY = Object.freeze({
   /** child-tweak.ts: key, parent, midstates, scratch, then up to 512 scalars of 32 bytes (40960 … 59392). */
   hmac: 40960,
-  /** payload-hashes.ts: 64 bytes in, 20 out. */
+  /** payload-hashes.ts: Keccak, 64 bytes in, 20 out. */
   keccakIn: 59392,
   keccakOut: 59456,
+  /** payload-hashes.ts: HASH160, up to 55 bytes in, 20 out, a 64-byte block. */
+  hash160In: 59520,
+  hash160Out: 59584,
+  hash160Block: 59648,
 });
 
 let hashes: { kernel: KernelExports; bytes: Uint8Array } | undefined;
