@@ -1,25 +1,11 @@
 // AssemblyScript for HASH160 = RIPEMD-160(SHA-256(m)) of a short message (a 33-byte key, a 22-byte P2WPKH script):
 // one SHA-256 block and one RIPEMD-160 block, both unrolled (appended to kernel.as.ts by generate-as.mjs).
 
-/** ⌊x^(1/n)⌋ of a BigInt (Newton's method). */
-function iroot(x, n) {
-  let r = 1n << BigInt(Math.ceil(x.toString(2).length / n));
-  for (;;) {
-    const next = ((BigInt(n) - 1n) * r + x / r ** BigInt(n - 1)) / BigInt(n);
-    if (next >= r) return r;
-    r = next;
-  }
-}
-const primes = (count) => {
-  const out = [];
-  for (let k = 2; out.length < count; k++) if (out.every((p) => k % p !== 0)) out.push(k);
-  return out;
-};
-const M32 = (1n << 32n) - 1n;
+import { rootFractions } from './sha2-constants.mjs';
 const hex = (x) => `0x${x.toString(16).padStart(8, '0')}`;
-// FIPS 180-4 §4.2.2 and §5.3.3: fractional parts of the cube roots of the first 64 primes, square roots of the first 8.
-const K256 = primes(64).map((p) => iroot(BigInt(p) << 96n, 3) & M32);
-const IV256 = primes(8).map((p) => iroot(BigInt(p) << 64n, 2) & M32);
+// SHA-256's round constants and initial value (FIPS 180-4 §4.2.2, §5.3.3).
+const K256 = rootFractions(64, 3, 32);
+const IV256 = rootFractions(8, 2, 32);
 
 // RIPEMD-160 (Dobbertin, Bosselaers, Preneel): message word order and rotations of the left and right lines.
 const ZL = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 7, 4, 13, 1, 10, 6, 15, 3, 12, 0, 9, 5, 2, 14, 11, 8,

@@ -2,25 +2,10 @@
 // HMAC(chainCode, serP(K) ‖ ser32(i)) costs two SHA-512 compressions per index once the key's two pad blocks are
 // compressed (the midstates, once per parent); node:crypto hashes all four blocks and crosses into C++ twice.
 
-/** ⌊x^(1/n)⌋ of a BigInt (Newton's method). */
-function iroot(x, n) {
-  let r = 1n << BigInt(Math.ceil(x.toString(2).length / n));
-  for (;;) {
-    const next = ((BigInt(n) - 1n) * r + x / r ** BigInt(n - 1)) / BigInt(n);
-    if (next >= r) return r;
-    r = next;
-  }
-}
-const primes = (count) => {
-  const out = [];
-  for (let k = 2; out.length < count; k++) if (out.every((p) => k % p !== 0)) out.push(k);
-  return out;
-};
-const MASK = (1n << 64n) - 1n;
-// FIPS 180-4 §4.2.3 and §5.3.5: the first 64 bits of the fractional parts of the cube roots of the first 80 primes,
-// and of the square roots of the first 8.
-const K = primes(80).map((p) => iroot(BigInt(p) << 192n, 3) & MASK);
-const IV = primes(8).map((p) => iroot(BigInt(p) << 128n, 2) & MASK);
+import { rootFractions } from './sha2-constants.mjs';
+// SHA-512's round constants and initial value (FIPS 180-4 §4.2.3, §5.3.5).
+const K = rootFractions(80, 3, 64);
+const IV = rootFractions(8, 2, 64);
 const hex = (x) => `0x${x.toString(16).padStart(16, '0')}`;
 
 const vars = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];

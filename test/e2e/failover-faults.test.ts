@@ -14,23 +14,29 @@ const BACKOFF = Object.freeze({ baseDelayMs: 10, maxDelayMs: 100, retries: 1 });
 const withoutStats = (r: Report) => ({ ...r, stats: undefined });
 
 /**
- * Every network's first indexer is a copy of its real one behind a proxy that answers every request with `fault`;
- * the real indexers follow. The scan must come back with the clean report: the broken endpoint's answers are
- * refused (never taken for "unused") and the alternatives answer instead.
+ * A faulty copy of every network's first indexer, behind a proxy that answers every request with `fault`, put
+ * `where` the real indexers are not: first (the scan must fail over) or last (a backup the scan never needs).
  */
-async function brokenFirst(world: World, fault: FaultKind): Promise<{ config: Config; proxies: FaultProxy[] }> {
+async function withFaultyCopy(world: World, fault: FaultKind, where: 'first' | 'last', timing: { holdMs?: number; timeoutMs?: number } = {}): Promise<{ config: Config; proxies: FaultProxy[] }> {
   const proxies: FaultProxy[] = [];
   const networks: Config['networks'] = {};
-  for (const [network, n] of Object.entries(world.config.networks)) {
-    const [main] = n.indexers;
-    const tcp = main!.url.startsWith('tcp://');
-    const target = new URL(main!.url);
-    const proxy = await startFaultProxy({
-      target: tcp ? { host: target.hostname, port: Number(target.port) } : main!.url,
-      rate: 1, seed: 1, faults: [fault], holdMs: (tcp ? ELECTRUM_TIMEOUT_MS : HTTP_TIMEOUT_MS) + 500, retryAfterSeconds: 0,
-    });
-    proxies.push(proxy);
-    networks[network] = { ...n, indexers: [{ ...main!, url: proxy.url, timeoutMs: tcp ? ELECTRUM_TIMEOUT_MS : HTTP_TIMEOUT_MS }, ...n.indexers] };
+  try {
+    for (const [network, n] of Object.entries(world.config.networks)) {
+      const [main] = n.indexers;
+      const tcp = main!.url.startsWith('tcp://');
+      const target = new URL(main!.url);
+      const timeoutMs = timing.timeoutMs ?? (tcp ? ELECTRUM_TIMEOUT_MS : HTTP_TIMEOUT_MS);
+      const proxy = await startFaultProxy({
+        target: tcp ? { host: target.hostname, port: Number(target.port) } : main!.url,
+        rate: 1, seed: 1, faults: [fault], holdMs: timing.holdMs ?? timeoutMs + 500, retryAfterSeconds: 0,
+      });
+      proxies.push(proxy);
+      const faulty = { ...main!, url: proxy.url, timeoutMs };
+      networks[network] = { ...n, indexers: where === 'first' ? [faulty, ...n.indexers] : [...n.indexers, faulty] };
+    }
+  } catch (err) {
+    await Promise.all(proxies.map((p) => p.close()));
+    throw err;
   }
   return { config: { ...world.config, networks }, proxies };
 }
@@ -66,22 +72,10 @@ describe('a broken endpoint configured first on every network', () => {
 
   it('a backup endpoint that never answers does not hold the report (its check gets a second after the scan, not its retries)', async () => {
     // Behind the real indexers: a proxy that holds every request for 30 s, with a 10 s timeout per attempt.
-    const proxies: FaultProxy[] = [];
-    const networks: Config['networks'] = {};
+    const { config, proxies } = await withFaultyCopy(world, 'timeout', 'last', { holdMs: 30_000, timeoutMs: 10_000 });
     try {
-      for (const [network, n] of Object.entries(world.config.networks)) {
-        const [main] = n.indexers;
-        const tcp = main!.url.startsWith('tcp://');
-        const target = new URL(main!.url);
-        const proxy = await startFaultProxy({
-          target: tcp ? { host: target.hostname, port: Number(target.port) } : main!.url,
-          rate: 1, seed: 1, faults: ['timeout'], holdMs: 30_000,
-        });
-        proxies.push(proxy);
-        networks[network] = { ...n, indexers: [...n.indexers, { ...main!, url: proxy.url, timeoutMs: 10_000 }] };
-      }
       const started = performance.now();
-      const report = await scan(world.input, { networks: NETWORK_IDS, config: { ...world.config, networks }, workers: 0, sourceFactories: world.sourceFactories(BACKOFF) });
+      const report = await scan(world.input, { networks: NETWORK_IDS, config, workers: 0, sourceFactories: world.sourceFactories(BACKOFF) });
       expect(report.failures).toEqual([]);
       expect(withoutStats(report)).toEqual(withoutStats(clean));
       expect(performance.now() - started).toBeLessThan(8_000); // each check would take 2 × 10 s
@@ -104,7 +98,7 @@ describe('a broken endpoint configured first on every network', () => {
   }, 60_000);
 
   it.each(['503', '429', 'invalid-json', 'truncated-json', 'drop-entry', 'out-of-order', 'reset', 'timeout'] as FaultKind[])('%s: the clean report, from the alternatives', async (fault) => {
-    const { config, proxies } = await brokenFirst(world, fault);
+    const { config, proxies } = await withFaultyCopy(world, fault, 'first');
     let report: Report;
     try {
       report = await scan(world.input, { networks: NETWORK_IDS, config, workers: 0, sourceFactories: world.sourceFactories(BACKOFF) });
